@@ -1,0 +1,115 @@
+package org.kefu.agent;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/** An API token of a user. Only its SHA-256 hash and first characters are kept. */
+@Entity
+@Table(name = "api_token")
+public class ApiToken {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "api_token_seq")
+    @SequenceGenerator(name = "api_token_seq", sequenceName = "api_token_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "agent_id")
+    private Agent agent;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "token_hash", nullable = false, unique = true)
+    private String tokenHash;
+
+    @Column(name = "token_prefix", nullable = false)
+    private String tokenPrefix;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by_id")
+    private Long createdById;
+
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    protected ApiToken() {
+    }
+
+    ApiToken(Agent agent, String name, String tokenHash, String tokenPrefix, Instant expiresAt, Long createdById, Instant now) {
+        this.agent = agent;
+        this.name = name;
+        this.tokenHash = tokenHash;
+        this.tokenPrefix = tokenPrefix;
+        this.expiresAt = expiresAt;
+        this.createdById = createdById;
+        this.createdAt = now;
+    }
+
+    boolean isUsableAt(Instant now) {
+        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt)) && agent.isActive();
+    }
+
+    /** Records use at most once a minute, so busy integrations don't turn every read into a write. */
+    void usedAt(Instant now) {
+        if (lastUsedAt == null || Duration.between(lastUsedAt, now).toSeconds() >= 60) {
+            lastUsedAt = now;
+        }
+    }
+
+    void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Agent getAgent() {
+        return agent;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getTokenPrefix() {
+        return tokenPrefix;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+}

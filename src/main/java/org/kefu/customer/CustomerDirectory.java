@@ -1,0 +1,234 @@
+package org.kefu.customer;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hibernate.search.mapper.orm.Search;
+import org.kefu.platform.ConflictException;
+import org.kefu.platform.Cursor;
+import org.kefu.platform.InvalidRequestException;
+import org.kefu.platform.NotFoundException;
+import org.kefu.platform.Slice;
+import org.kefu.platform.search.SearchText;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating, changing, finding and listing customers. */
+@Service
+@Transactional
+public class CustomerDirectory {
+
+    private final Customers customers;
+    private final CustomerTiers tiers;
+    private final Organisations organisations;
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    CustomerDirectory(Customers customers, CustomerTiers tiers, Organisations organisations,
+            EntityManager entityManager, Clock clock) {
+        this.customers = customers;
+        this.tiers = tiers;
+        this.organisations = organisations;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    public Customer create(NewCustomer command) {
+        Instant now = clock.instant();
+        Set<String> emails = normaliseEmails(command.emails());
+        emails.forEach(email -> ensureEmailFree(email, null));
+        Customer customer = new Customer(command.name(), tier(command.tier()), now);
+        customer.classify(customer.getTier(), organisation(command.organisation()), command.preferredLanguage(), now);
+        customer.describe(command.lifetimeValue() == null ? BigDecimal.ZERO : command.lifetimeValue(), command.notes(),
+                cleanTags(command.tags()), now);
+        emails.forEach(email -> customer.addEmail(email, false, now));
+        command.phones().forEach(phone -> customer.addPhone(phone, false, now));
+        command.identities().forEach(identity -> {
+            ensureIdentityFree(identity, null);
+            customer.addIdentity(identity.channel(), identity.externalId(), identity.displayName(), now);
+        });
+        return customers.save(customer);
+    }
+
+    public Customer update(long id, CustomerChanges changes) {
+        Instant now = clock.instant();
+        Customer customer = get(id);
+        if (changes.name() != null) {
+            customer.rename(changes.name(), now);
+        }
+        if (changes.tier() != null || changes.organisation() != null || changes.preferredLanguage() != null) {
+            customer.classify(
+                    changes.tier() == null ? customer.getTier() : tier(changes.tier()),
+                    changes.organisation() == null ? customer.getOrganisation().orElse(null)
+                            : changes.organisation().isBlank() ? null : organisation(changes.organisation()),
+                    changes.preferredLanguage() == null ? customer.getPreferredLanguage() : changes.preferredLanguage(),
+                    now);
+        }
+        if (changes.lifetimeValue() != null || changes.notes() != null || changes.tags() != null) {
+            customer.describe(
+                    changes.lifetimeValue() == null ? customer.getLifetimeValue() : changes.lifetimeValue(),
+                    changes.notes() == null ? customer.getNotes() : changes.notes(),
+                    changes.tags() == null ? customer.getTags() : cleanTags(changes.tags()),
+                    now);
+        }
+        if (changes.emails() != null) {
+            Set<String> emails = normaliseEmails(changes.emails());
+            emails.forEach(email -> ensureEmailFree(email, customer.getId()));
+            customer.replaceEmails(emails, now);
+        }
+        if (changes.phones() != null) {
+            customer.replacePhones(changes.phones(), now);
+        }
+        if (changes.identities() != null) {
+            changes.identities().forEach(identity -> {
+                ensureIdentityFree(identity, customer.getId());
+                customer.addIdentity(identity.channel(), identity.externalId(), identity.displayName(), now);
+            });
+        }
+        return customer;
+    }
+
+    @Transactional(readOnly = true)
+    public Customer get(long id) {
+        return customers.findById(id).orElseThrow(() -> new NotFoundException("Customer", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> findByEmail(String email) {
+        return customers.findByEmail(Customer.normaliseEmail(email));
+    }
+
+    /** The customer with this email, or a new one with this name and email. */
+    public Customer findOrCreateByEmail(String email, String name) {
+        return findByEmail(email).orElseGet(() -> create(NewCustomer.named(
+                name == null || name.isBlank() ? email.substring(0, email.indexOf('@') > 0 ? email.indexOf('@') : email.length()) : name,
+                email)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CustomerTier> tiers() {
+        return tiers.findAllByOrderByRankDesc();
+    }
+
+    public CustomerTier createTier(String code, String name, int rank) {
+        String normalised = code.strip().toUpperCase(java.util.Locale.ROOT);
+        if (tiers.findByCode(normalised).isPresent()) {
+            throw new ConflictException("A tier with the code " + normalised + " already exists.");
+        }
+        return tiers.save(new CustomerTier(normalised, name.strip(), rank, clock.instant()));
+    }
+
+    public CustomerTier updateTier(long id, String name, int rank) {
+        CustomerTier tier = tiers.findById(id).orElseThrow(() -> new NotFoundException("Tier", id));
+        tier.rename(name.strip(), rank);
+        return tier;
+    }
+
+    @Transactional(readOnly = true)
+    public Slice<Customer> list(CustomerQuery query, String cursor, int limit) {
+        if (query.q() != null && !query.q().isBlank()) {
+            return search(query.q(), cursor, limit);
+        }
+        StringBuilder jpql = new StringBuilder("select c from Customer c where c.mergedIntoId is null");
+        Map<String, Object> params = new HashMap<>();
+        if (query.email() != null) {
+            jpql.append(" and exists (select 1 from CustomerEmail e where e.customer = c and e.email = :email)");
+            params.put("email", Customer.normaliseEmail(query.email()));
+        }
+        if (query.phone() != null) {
+            jpql.append(" and exists (select 1 from CustomerPhone p where p.customer = c and p.phoneDigits = :phone)");
+            params.put("phone", PhoneNumbers.digits(query.phone()));
+        }
+        if (query.tier() != null) {
+            jpql.append(" and c.tier.code = :tier");
+            params.put("tier", query.tier());
+        }
+        if (query.organisation() != null) {
+            jpql.append(" and c.organisation.name = :organisation");
+            params.put("organisation", query.organisation());
+        }
+        if (query.tag() != null) {
+            jpql.append(" and :tag member of c.tags");
+            params.put("tag", query.tag());
+        }
+        if (cursor != null) {
+            Cursor position = Cursor.decode(cursor, "created");
+            Instant createdAt = Instant.parse(position.value());
+            jpql.append(" and (c.createdAt < :cAt or (c.createdAt = :cAt and c.id < :cId))");
+            params.put("cAt", createdAt);
+            params.put("cId", position.id());
+        }
+        jpql.append(" order by c.createdAt desc, c.id desc");
+        TypedQuery<Customer> typed = entityManager.createQuery(jpql.toString(), Customer.class);
+        params.forEach(typed::setParameter);
+        List<Customer> rows = typed.setMaxResults(limit + 1).getResultList();
+        return Slice.fromOverfetch(rows, limit, c -> new Cursor("created", c.getCreatedAt().toString(), c.getId()));
+    }
+
+    private Slice<Customer> search(String q, String cursor, int limit) {
+        int offset = cursor == null ? 0 : (int) Cursor.decode(cursor, "relevance").id();
+        String text = SearchText.clean(q);
+        List<Customer> hits = Search.session(entityManager).search(Customer.class)
+                .where(f -> f.bool()
+                        .must(f.or(
+                                f.match().field("name").matching(text),
+                                f.match().field("emails.email").matching(text.toLowerCase(java.util.Locale.ROOT)),
+                                f.match().field("emails.email_text").matching(text),
+                                f.match().field("phones.phoneDigits").matching(PhoneNumbers.digits(text)).boost(2f)))
+                        .mustNot(f.exists().field("mergedIntoId")))
+                .fetchHits(offset, limit + 1);
+        List<Customer> page = new ArrayList<>(hits);
+        return Slice.fromOverfetch(page, limit, c -> new Cursor("relevance", null, offset + limit));
+    }
+
+    private void ensureEmailFree(String email, Long owner) {
+        customers.findByEmail(email).ifPresent(existing -> {
+            if (!existing.getId().equals(owner)) {
+                throw new ConflictException("The email " + email + " already belongs to customer " + existing.getId() + ".",
+                        Map.of("customerId", existing.getId()));
+            }
+        });
+    }
+
+    private void ensureIdentityFree(NewCustomer.IdentityRef identity, Long owner) {
+        customers.findByIdentity(identity.channel(), identity.externalId()).ifPresent(existing -> {
+            if (!existing.getId().equals(owner)) {
+                throw new ConflictException("The " + identity.channel() + " identity " + identity.externalId()
+                        + " already belongs to customer " + existing.getId() + ".", Map.of("customerId", existing.getId()));
+            }
+        });
+    }
+
+    private CustomerTier tier(String code) {
+        String wanted = code == null ? CustomerTier.REGULAR : code;
+        return tiers.findByCode(wanted).orElseThrow(() -> InvalidRequestException.of("tier",
+                "'" + wanted + "' is not a tier; known tiers: " + tiers.findAllByOrderByRankDesc().stream().map(CustomerTier::getCode).toList()));
+    }
+
+    private Organisation organisation(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String clean = name.strip();
+        return organisations.findByName(clean).orElseGet(() -> organisations.save(new Organisation(clean, clock.instant())));
+    }
+
+    private static Set<String> normaliseEmails(List<String> emails) {
+        Set<String> result = new LinkedHashSet<>();
+        emails.forEach(e -> result.add(Customer.normaliseEmail(e)));
+        return result;
+    }
+
+    private static List<String> cleanTags(java.util.Collection<String> tags) {
+        return tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+    }
+}

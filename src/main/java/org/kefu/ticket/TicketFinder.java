@@ -1,0 +1,156 @@
+package org.kefu.ticket;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kefu.platform.Actor;
+import org.kefu.platform.Cursor;
+import org.kefu.platform.Role;
+import org.kefu.platform.Slice;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads ticket lists and timelines. Lists page by keyset on (sort column, id), each filter has
+ * an index, and only the tickets the actor may see are returned.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TicketFinder {
+
+    private final EntityManager entityManager;
+    private final TicketAccess access;
+
+    TicketFinder(EntityManager entityManager, TicketAccess access) {
+        this.entityManager = entityManager;
+        this.access = access;
+    }
+
+    public Slice<Ticket> list(TicketQuery query, TicketQuery.Sort sort, String cursor, int limit, Actor actor) {
+        StringBuilder jpql = new StringBuilder("select t from Ticket t join fetch t.customer c join fetch c.tier where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        visibility(actor, jpql, params);
+        if (!query.statuses().isEmpty()) {
+            jpql.append(" and t.status in :statuses");
+            params.put("statuses", query.statuses());
+        }
+        if (!query.priorities().isEmpty()) {
+            jpql.append(" and t.priority in :priorities");
+            params.put("priorities", query.priorities());
+        }
+        if (query.assigneeId() != null) {
+            if (query.assigneeId() == 0) {
+                jpql.append(" and t.assigneeId is null");
+            } else {
+                jpql.append(" and t.assigneeId = :assignee");
+                params.put("assignee", query.assigneeId());
+            }
+        }
+        eq(jpql, params, "t.teamId", "team", query.teamId());
+        eq(jpql, params, "t.departmentId", "department", query.departmentId());
+        eq(jpql, params, "t.customer.id", "customer", query.customerId());
+        eq(jpql, params, "t.channel", "channel", query.channel());
+        if (query.tag() != null) {
+            jpql.append(" and exists (select 1 from Ticket x join x.tags g where x = t and g = :tag)");
+            params.put("tag", query.tag());
+        }
+        range(jpql, params, "t.createdAt", "created", query.createdFrom(), query.createdTo());
+        range(jpql, params, "t.updatedAt", "updated", query.updatedFrom(), query.updatedTo());
+        String column = "t." + sort.column;
+        if (cursor != null) {
+            Cursor position = Cursor.decode(cursor, sort.key());
+            String op = sort.ascending ? ">" : "<";
+            jpql.append(" and (").append(column).append(' ').append(op).append(" :cv or (").append(column)
+                    .append(" = :cv and t.id ").append(op).append(" :cid))");
+            params.put("cv", Instant.parse(position.value()));
+            params.put("cid", position.id());
+        }
+        String direction = sort.ascending ? " asc" : " desc";
+        jpql.append(" order by ").append(column).append(direction).append(", t.id").append(direction);
+        TypedQuery<Ticket> typed = entityManager.createQuery(jpql.toString(), Ticket.class);
+        params.forEach(typed::setParameter);
+        List<Ticket> rows = typed.setMaxResults(limit + 1).getResultList();
+        return Slice.fromOverfetch(rows, limit, t -> new Cursor(sort.key(),
+                (sort == TicketQuery.Sort.CREATED_ASC || sort == TicketQuery.Sort.CREATED_DESC ? t.getCreatedAt() : t.getUpdatedAt()).toString(),
+                t.getId()));
+    }
+
+    /**
+     * The timeline of a ticket, oldest first, including the timelines of tickets merged into it.
+     */
+    public Slice<TimelineEntry> timeline(long ticketId, List<TimelineEntry.Kind> kinds, String cursor, int limit, Actor actor) {
+        access.visible(ticketId, actor);
+        List<Long> ids = new ArrayList<>();
+        ids.add(ticketId);
+        ids.addAll(entityManager.createQuery("select t.id from Ticket t where t.mergedIntoId = :id", Long.class)
+                .setParameter("id", ticketId).getResultList());
+        StringBuilder jpql = new StringBuilder("select e from TimelineEntry e where e.ticket.id in :ids");
+        if (!kinds.isEmpty()) {
+            jpql.append(" and e.kind in :kinds");
+        }
+        if (cursor != null) {
+            jpql.append(" and e.id > :after");
+        }
+        jpql.append(" order by e.id");
+        TypedQuery<TimelineEntry> query = entityManager.createQuery(jpql.toString(), TimelineEntry.class)
+                .setParameter("ids", ids);
+        if (!kinds.isEmpty()) {
+            query.setParameter("kinds", kinds);
+        }
+        if (cursor != null) {
+            query.setParameter("after", Cursor.decode(cursor, "id").id());
+        }
+        List<TimelineEntry> rows = query.setMaxResults(limit + 1).getResultList();
+        return Slice.fromOverfetch(rows, limit, e -> new Cursor("id", null, e.getId()));
+    }
+
+    /** The customer's first words on the ticket (its first customer message). */
+    public String customerWords(long ticketId) {
+        List<String> bodies = entityManager.createQuery("select e.body from TimelineEntry e where e.ticket.id = :id"
+                        + " and e.kind = :kind order by e.id", String.class)
+                .setParameter("id", ticketId)
+                .setParameter("kind", TimelineEntry.Kind.CUSTOMER_MESSAGE)
+                .setMaxResults(1)
+                .getResultList();
+        return bodies.isEmpty() ? null : bodies.getFirst();
+    }
+
+    static void visibility(Actor actor, StringBuilder jpql, Map<String, Object> params) {
+        if (actor.isAdmin()) {
+            return;
+        }
+        jpql.append(" and (t.assigneeId = :me");
+        params.put("me", actor.id());
+        if (!actor.departmentIds().isEmpty()) {
+            jpql.append(" or t.departmentId in :myDepartments");
+            params.put("myDepartments", actor.departmentIds());
+        }
+        if (actor.role() == Role.SUPERVISOR && !actor.teamIds().isEmpty()) {
+            jpql.append(" or t.teamId in :myTeams");
+            params.put("myTeams", actor.teamIds());
+        }
+        jpql.append(')');
+    }
+
+    private static void eq(StringBuilder jpql, Map<String, Object> params, String path, String name, Object value) {
+        if (value != null) {
+            jpql.append(" and ").append(path).append(" = :").append(name);
+            params.put(name, value);
+        }
+    }
+
+    private static void range(StringBuilder jpql, Map<String, Object> params, String path, String name, Instant from, Instant to) {
+        if (from != null) {
+            jpql.append(" and ").append(path).append(" >= :").append(name).append("From");
+            params.put(name + "From", from);
+        }
+        if (to != null) {
+            jpql.append(" and ").append(path).append(" < :").append(name).append("To");
+            params.put(name + "To", to);
+        }
+    }
+}

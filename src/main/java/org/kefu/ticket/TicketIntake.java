@@ -1,0 +1,154 @@
+package org.kefu.ticket;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.kefu.agent.AgentDirectory;
+import org.kefu.agent.Team;
+import org.kefu.customer.Customer;
+import org.kefu.customer.CustomerDirectory;
+import org.kefu.platform.Channel;
+import org.kefu.platform.InvalidRequestException;
+import org.kefu.platform.InvalidRequestException.FieldProblem;
+import org.kefu.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens tickets: finds or creates the customer, numbers the ticket, records the first words. */
+@Service
+public class TicketIntake {
+
+    private final CustomerDirectory customers;
+    private final AgentDirectory agents;
+    private final TicketSettings settings;
+    private final TicketNumbers numbers;
+    private final TagCatalogue tags;
+    private final EntityManager entityManager;
+    private final ApplicationEventPublisher events;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    TicketIntake(CustomerDirectory customers, AgentDirectory agents, TicketSettings settings, TicketNumbers numbers,
+            TagCatalogue tags, EntityManager entityManager, ApplicationEventPublisher events, MeterRegistry meters,
+            Clock clock) {
+        this.customers = customers;
+        this.agents = agents;
+        this.settings = settings;
+        this.numbers = numbers;
+        this.tags = tags;
+        this.entityManager = entityManager;
+        this.events = events;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Ticket open(NewTicket command, Author openedBy) {
+        return open(command, openedBy, clock.instant());
+    }
+
+    /** Opens a ticket as of {@code now}; demo data and imports use a past time. */
+    @Transactional
+    public Ticket open(NewTicket command, Author openedBy, Instant now) {
+        Customer customer = customer(command);
+        long departmentId = placement(command);
+        String complaintType = command.complaintType() == null || command.complaintType().isBlank() ? null
+                : settings.requireActiveComplaintType(command.complaintType());
+        var customFields = CustomFieldValues.validate(command.customFields(), settings.customFieldsByKey(), true);
+        List<String> tagNames = TagCatalogue.clean(command.tags(), "tags");
+        Channel channel = command.channel() == null ? Channel.API : command.channel();
+
+        Ticket ticket = new Ticket(numbers.next(), command.subject(), channel, customer,
+                command.priority() == null ? Priority.P3 : command.priority(), departmentId, command.description(),
+                openedBy, now);
+        ticket.assign(departmentId, command.teamId(), command.assigneeId(), openedBy, now);
+        ticket.classify(complaintType, openedBy, now);
+        ticket.confirmProblem(blankToNull(command.confirmedProblem()), openedBy, now);
+        ticket.recordDemand(blankToNull(command.demand()), command.demandDeadline(), openedBy, now);
+        ticket.referTo(blankToNull(command.productRef()), blankToNull(command.orderRef()), openedBy, now);
+        ticket.setCustomFields(customFields, openedBy, now);
+        tags.ensure(tagNames);
+        ticket.replaceTags(tagNames, openedBy, now);
+        entityManager.persist(ticket);
+        entityManager.flush();
+
+        events.publishEvent(new TicketEvents.TicketOpened(ticket.getId(), ticket.getNumber(), channel, customer.getId(),
+                departmentId));
+        meters.counter("kefu.tickets.created", "channel", channel.name()).increment();
+        meters.counter("kefu.messages.received", "channel", channel.name()).increment();
+        return ticket;
+    }
+
+    private Customer customer(NewTicket command) {
+        if (command.customerId() != null) {
+            try {
+                Customer customer = customers.get(command.customerId());
+                if (customer.getMergedIntoId() != null) {
+                    return customers.get(customer.getMergedIntoId());
+                }
+                return customer;
+            } catch (NotFoundException e) {
+                throw InvalidRequestException.of("customerId", "no customer " + command.customerId());
+            }
+        }
+        if (command.customer() != null) {
+            return customers.findOrCreateByEmail(command.customer().email(), command.customer().name());
+        }
+        throw new InvalidRequestException(List.of(new FieldProblem("customerId", "give customerId or customer.email")));
+    }
+
+    /** Checks department, team and assignee exist and fit together; returns the department. */
+    private long placement(NewTicket command) {
+        return TicketPlacement.check(agents, command.departmentId(), command.teamId(), command.assigneeId());
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Placement checks shared by intake and assignment. */
+    static final class TicketPlacement {
+
+        private TicketPlacement() {
+        }
+
+        static long check(AgentDirectory agents, Long departmentId, Long teamId, Long assigneeId) {
+            long department;
+            if (departmentId != null) {
+                try {
+                    department = agents.department(departmentId).getId();
+                } catch (NotFoundException e) {
+                    throw InvalidRequestException.of("departmentId", "no department " + departmentId);
+                }
+            } else if (teamId != null) {
+                department = team(agents, teamId).getDepartment().getId();
+            } else {
+                department = agents.defaultDepartment().getId();
+            }
+            if (teamId != null && team(agents, teamId).getDepartment().getId() != department) {
+                throw InvalidRequestException.of("teamId", "team " + teamId + " is not in department " + department);
+            }
+            if (assigneeId != null) {
+                try {
+                    if (!agents.get(assigneeId).isActive()) {
+                        throw InvalidRequestException.of("assigneeId", "agent " + assigneeId + " is deactivated");
+                    }
+                } catch (NotFoundException e) {
+                    throw InvalidRequestException.of("assigneeId", "no agent " + assigneeId);
+                }
+            }
+            return department;
+        }
+
+        private static Team team(AgentDirectory agents, long teamId) {
+            try {
+                return agents.team(teamId);
+            } catch (NotFoundException e) {
+                throw InvalidRequestException.of("teamId", "no team " + teamId);
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.kefu.ticket;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.kefu.agent.AgentDirectory;
+import org.kefu.platform.Actor;
+import org.kefu.platform.InvalidRequestException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Everything agents do to an existing ticket: fields, status, assignment, tags, messages, notes. */
+@Service
+@Transactional
+public class TicketWork {
+
+    private final TicketAccess access;
+    private final TicketSettings settings;
+    private final TagCatalogue tags;
+    private final AgentDirectory agents;
+    private final EntityManager entityManager;
+    private final ApplicationEventPublisher events;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    TicketWork(TicketAccess access, TicketSettings settings, TagCatalogue tags, AgentDirectory agents,
+            EntityManager entityManager, ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
+        this.access = access;
+        this.settings = settings;
+        this.tags = tags;
+        this.agents = agents;
+        this.entityManager = entityManager;
+        this.events = events;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Ticket get(long id, Actor actor) {
+        return access.visible(id, actor);
+    }
+
+    public Ticket update(long id, TicketChanges changes, Actor actor) {
+        Ticket ticket = access.visible(id, actor);
+        Author by = Author.of(actor);
+        Instant now = clock.instant();
+        List<String> unknown = changes.clear().stream().filter(f -> !TicketChanges.CLEARABLE.contains(f)).toList();
+        if (!unknown.isEmpty()) {
+            throw InvalidRequestException.of("clear", "cannot clear " + unknown + "; clearable: " + TicketChanges.CLEARABLE);
+        }
+        Set<String> clear = new LinkedHashSet<>(changes.clear());
+        var customFields = changes.customFields() == null ? null
+                : CustomFieldValues.validate(changes.customFields(), settings.customFieldsByKey(), false);
+        if (changes.subject() != null) {
+            ticket.changeSubject(changes.subject(), by, now);
+        }
+        if (changes.priority() != null) {
+            ticket.changePriority(changes.priority(), by, now);
+        }
+        if (clear.contains("complaintType")) {
+            ticket.classify(null, by, now);
+        } else if (changes.complaintType() != null) {
+            ticket.classify(settings.requireActiveComplaintType(changes.complaintType()), by, now);
+        }
+        ticket.confirmProblem(pick(clear, "confirmedProblem", changes.confirmedProblem(), ticket.getConfirmedProblem()), by, now);
+        ticket.recordDemand(pick(clear, "demand", changes.demand(), ticket.getDemand()),
+                clear.contains("demandDeadline") ? null
+                        : changes.demandDeadline() != null ? changes.demandDeadline() : ticket.getDemandDeadline(), by, now);
+        ticket.referTo(pick(clear, "productRef", changes.productRef(), ticket.getProductRef()),
+                pick(clear, "orderRef", changes.orderRef(), ticket.getOrderRef()), by, now);
+        if (customFields != null) {
+            ticket.setCustomFields(customFields, by, now);
+        }
+        return ticket;
+    }
+
+    private static String pick(Set<String> clear, String field, String given, String current) {
+        if (clear.contains(field)) {
+            return null;
+        }
+        return given == null ? current : TicketIntake.blankToNull(given);
+    }
+
+    public Ticket changeStatus(long id, TicketStatus status, Actor actor) {
+        Ticket ticket = access.visible(id, actor);
+        TicketStatus from = ticket.getStatus();
+        ticket.changeStatus(status, Author.of(actor), clock.instant());
+        if (from != ticket.getStatus()) {
+            events.publishEvent(new TicketEvents.TicketStatusChanged(id, from, ticket.getStatus()));
+        }
+        return ticket;
+    }
+
+    /** Places the ticket; a null department keeps the current one, null team or assignee clears it. */
+    public Ticket assign(long id, Long departmentId, Long teamId, Long assigneeId, Actor actor) {
+        Ticket ticket = access.visible(id, actor);
+        long department = TicketIntake.TicketPlacement.check(agents,
+                departmentId != null ? departmentId : teamId == null ? ticket.getDepartmentId() : null, teamId, assigneeId);
+        ticket.assign(department, teamId, assigneeId, Author.of(actor), clock.instant());
+        return ticket;
+    }
+
+    public Ticket replaceTags(long id, Collection<String> newTags, Actor actor) {
+        Ticket ticket = access.visible(id, actor);
+        List<String> clean = TagCatalogue.clean(newTags, "tags");
+        tags.ensure(clean);
+        ticket.replaceTags(clean, Author.of(actor), clock.instant());
+        return ticket;
+    }
+
+    public Ticket addTags(long id, Collection<String> added, Actor actor) {
+        Ticket ticket = access.visible(id, actor);
+        List<String> all = new ArrayList<>(ticket.getTags());
+        all.addAll(added);
+        return replaceTags(id, all, actor);
+    }
+
+    public Ticket removeTag(long id, String tag, Actor actor) {
+        Ticket ticket = access.visible(id, actor);
+        List<String> remaining = ticket.getTags().stream().filter(t -> !t.equals(tag)).toList();
+        return replaceTags(id, remaining, actor);
+    }
+
+    /** A reply from the agent, or, when {@code fromCustomer}, a customer message recorded by an integration. */
+    public TimelineEntry postMessage(long id, String body, boolean fromCustomer, Actor actor) {
+        Ticket ticket = access.visible(id, actor);
+        TicketStatus before = ticket.getStatus();
+        TimelineEntry entry;
+        if (fromCustomer) {
+            entry = ticket.receiveCustomerMessage(body, ticket.getChannel(), clock.instant());
+        } else {
+            entry = ticket.reply(body, Author.of(actor), clock.instant());
+        }
+        entityManager.flush();
+        if (fromCustomer) {
+            events.publishEvent(new TicketEvents.CustomerMessageReceived(id, entry.getId(), ticket.getChannel()));
+            meters.counter("kefu.messages.received", "channel", ticket.getChannel().name()).increment();
+        } else {
+            events.publishEvent(new TicketEvents.AgentReplied(id, entry.getId(), actor.id()));
+        }
+        if (before != ticket.getStatus()) {
+            events.publishEvent(new TicketEvents.TicketStatusChanged(id, before, ticket.getStatus()));
+        }
+        return entry;
+    }
+
+    public TimelineEntry addNote(long id, String body, Actor actor) {
+        Ticket ticket = access.visible(id, actor);
+        TimelineEntry entry = ticket.note(body, Author.of(actor), clock.instant());
+        entityManager.flush();
+        return entry;
+    }
+}

@@ -1,0 +1,128 @@
+package org.kefu.ticket;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.kefu.platform.Channel;
+import org.kefu.platform.search.KefuAnalysisConfigurer;
+
+/**
+ * One thing on a ticket's timeline: a customer message, a reply, an internal note or an event.
+ * Entries are written once and never changed or deleted, so nothing anyone wrote is lost.
+ */
+@Entity
+@Immutable
+@Table(name = "timeline_entry")
+public class TimelineEntry {
+
+    public enum Kind {
+        CUSTOMER_MESSAGE, REPLY, NOTE, EVENT
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "timeline_entry_seq")
+    @SequenceGenerator(name = "timeline_entry_seq", sequenceName = "timeline_entry_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "ticket_id")
+    private Ticket ticket;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Kind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "author_type", nullable = false)
+    private Author.Type authorType;
+
+    @Column(name = "author_id")
+    private Long authorId;
+
+    @Column(name = "author_name")
+    private String authorName;
+
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    @FullTextField(analyzer = KefuAnalysisConfigurer.TEXT, projectable = Projectable.YES,
+            highlightable = Highlightable.UNIFIED)
+    @Column(length = 1_000_000)
+    private String body;
+
+    @Column(name = "event_type")
+    private String eventType;
+
+    @Column(name = "event_data", length = 4000)
+    private String eventData;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected TimelineEntry() {
+    }
+
+    TimelineEntry(Ticket ticket, Kind kind, Author author, Channel channel, String body, String eventType,
+            String eventData, Instant createdAt) {
+        this.ticket = ticket;
+        this.kind = kind;
+        this.authorType = author.type();
+        this.authorId = author.id();
+        this.authorName = author.name();
+        this.channel = channel;
+        this.body = body;
+        this.eventType = eventType;
+        this.eventData = eventData;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Ticket getTicket() {
+        return ticket;
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    public Author getAuthor() {
+        return new Author(authorType, authorId, authorName);
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public String getEventType() {
+        return eventType;
+    }
+
+    public String getEventData() {
+        return eventData;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}
