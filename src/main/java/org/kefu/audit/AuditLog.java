@@ -11,8 +11,7 @@ import org.kefu.platform.Cursor;
 import org.kefu.platform.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import org.kefu.platform.RequestOrigin;
 
 /** Writes and reads the audit log. */
 @Service
@@ -29,7 +28,7 @@ public class AuditLog {
     @Transactional
     public void record(Long actorId, String actorLabel, String action, String targetType, Object targetId, String detail) {
         entityManager.persist(new AuditEvent(clock.instant(), actorId, actorLabel, action, targetType,
-                targetId == null ? null : String.valueOf(targetId), detail, remoteAddress()));
+                targetId == null ? null : String.valueOf(targetId), detail, RequestOrigin.remoteAddress()));
     }
 
     /** Newest first; filter by action, actor and time range. */
@@ -66,10 +65,4 @@ public class AuditLog {
         return Slice.fromOverfetch(rows, limit, a -> new Cursor("-occurredAt", a.getOccurredAt().toString(), a.getId()));
     }
 
-    private static String remoteAddress() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            return attributes.getRequest().getRemoteAddr();
-        }
-        return null;
-    }
 }

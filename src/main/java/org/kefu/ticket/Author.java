@@ -13,7 +13,7 @@ public record Author(Type type, Long id, String name) {
         return new Author(Type.AGENT, actor.id(), actor.name());
     }
 
-    public static Author customer(long customerId, String name) {
+    public static Author customer(Long customerId, String name) {
         return new Author(Type.CUSTOMER, customerId, name);
     }
 

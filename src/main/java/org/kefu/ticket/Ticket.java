@@ -379,8 +379,8 @@ public class Ticket {
             recordEvent(by, TicketEventType.STATUS_CHANGED, change("status", from.name(), TicketStatus.CLOSED.name()), now);
         }
         mergedIntoId = survivor.id;
-        recordEvent(by, TicketEventType.MERGED_INTO, Map.of("ticketId", survivor.id, "number", survivor.number), now);
-        survivor.recordEvent(by, TicketEventType.MERGED_FROM, Map.of("ticketId", id, "number", number), now);
+        recordEvent(by, TicketEventType.MERGED_INTO, reference(survivor), now);
+        survivor.recordEvent(by, TicketEventType.MERGED_FROM, reference(this), now);
     }
 
     /** Points a ticket that was merged into this one's duplicate at this one, so chains stay one hop. */
@@ -414,6 +414,13 @@ public class Ticket {
             throw new ConflictException("Ticket " + number + " was merged into another ticket; work on that one.",
                     Map.of("mergedIntoId", mergedIntoId));
         }
+    }
+
+    private static Map<String, Object> reference(Ticket other) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ticketId", other.id);
+        data.put("number", other.number);
+        return data;
     }
 
     private static Map<String, Object> change(String field, Object from, Object to) {

@@ -16,7 +16,7 @@ import org.kefu.platform.Slice;
 import org.kefu.platform.search.SearchText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.HtmlUtils;
+import org.kefu.platform.HtmlText;
 
 /**
  * Full-text search over tickets: subject, every message and note, customer name, email and
@@ -79,9 +79,10 @@ public class TicketSearch {
                 .should(f.match().field("customer.emails.email").matching(lower).boost(5f))
                 .should(f.match().field("customer.emails.email_text").matching(text))
                 .should(f.match().field("number").matching(lower).boost(10f));
-        String digits = PhoneNumbers.digits(text);
+        String digits = PhoneNumbers.digits(text).replace("+", "");
         if (digits.length() >= 5) {
-            any.should(f.match().field("customer.phones.phoneDigits").matching(digits).boost(5f));
+            // stored with a leading + when the customer's number had one; people type it either way
+            any.should(f.terms().field("customer.phones.phoneDigits").matchingAny(java.util.List.of(digits, "+" + digits)).boost(5f));
         }
         return any.toPredicate();
     }
@@ -132,7 +133,7 @@ public class TicketSearch {
 
     /** Escapes the customer's text, then turns the highlighter's private markers into {@code <mark>}. */
     static String safe(String fragment) {
-        return HtmlUtils.htmlEscape(fragment).replace(OPEN, "<mark>").replace(CLOSE, "</mark>");
+        return HtmlText.escape(fragment).replace(OPEN, "<mark>").replace(CLOSE, "</mark>");
     }
 
     /** Rebuilds the ticket and customer indexes from the database. */

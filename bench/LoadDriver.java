@@ -1,0 +1,246 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A closed-loop HTTP load driver for the Kefu API (JDK only): {@code concurrency} workers each send
+ * a request, wait for the answer, and send the next, until {@code requests} were sent or
+ * {@code max-seconds} passed. Reports throughput and latency percentiles.
+ *
+ * <pre>
+ * java bench/LoadDriver.java --base=http://127.0.0.1:18080 --token=T --scenario=create --concurrency=8 --requests=3000
+ * java bench/LoadDriver.java --base=... --token=T --scenario=get --paths=list-paths.txt --concurrency=8 --requests=2000
+ * </pre>
+ *
+ * Options: --scenario=create|get, --concurrency, --requests, --max-seconds (default 120), --warmup (requests
+ * sent first and not measured, default 0), --paths (get: file with one path?query per line, used in turn),
+ * --customers (create: how many generated customers exist; 80% of new tickets name one of them by email,
+ * 20% a brand-new customer), --label, --out (appends one tab-separated result line).
+ * Only loopback targets are accepted.
+ */
+public class LoadDriver {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new HashMap<>();
+        for (String a : args) {
+            if (!a.startsWith("--") || !a.contains("=")) {
+                throw new IllegalArgumentException("options look like --name=value, got " + a);
+            }
+            o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+        }
+        URI base = URI.create(o.getOrDefault("base", "http://127.0.0.1:8080"));
+        if (!List.of("127.0.0.1", "localhost", "[::1]").contains(base.getHost())) {
+            throw new IllegalArgumentException("only loopback targets are allowed, got " + base.getHost());
+        }
+        String token = o.getOrDefault("token", System.getenv("BENCH_TOKEN"));
+        String scenario = o.getOrDefault("scenario", "create");
+        int concurrency = Integer.parseInt(o.getOrDefault("concurrency", "8"));
+        int requests = Integer.parseInt(o.getOrDefault("requests", "1000"));
+        int maxSeconds = Integer.parseInt(o.getOrDefault("max-seconds", "120"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "0"));
+        long customers = Long.parseLong(o.getOrDefault("customers", "0"));
+        String label = o.getOrDefault("label", scenario + " c=" + concurrency);
+        List<String> paths = o.containsKey("paths")
+                ? Files.readAllLines(Path.of(o.get("paths"))).stream().map(String::strip).filter(s -> !s.isEmpty()).toList()
+                : List.of();
+        if ("get".equals(scenario) && paths.isEmpty()) {
+            throw new IllegalArgumentException("--scenario=get needs --paths=<file>");
+        }
+        if (concurrency < 1 || concurrency > 256 || requests < 1 || maxSeconds < 1) {
+            throw new IllegalArgumentException("concurrency 1..256, requests >= 1, max-seconds >= 1");
+        }
+
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        Workload work = new Workload(client, base, token, scenario, paths, customers, runId);
+
+        if (warmup > 0) {
+            run(work, concurrency, warmup, maxSeconds, "warmup");
+        }
+        Result r = run(work, concurrency, requests, maxSeconds, "measure");
+        String line = String.format(Locale.ROOT, "%s\t%d\t%d\t%d\t%.2f\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f",
+                label, concurrency, r.count, r.errors, r.seconds, r.count / r.seconds, r.p(50), r.p(95), r.p(99), r.max());
+        System.out.printf(Locale.ROOT, "%-28s requests=%d errors=%d time=%.1fs throughput=%.1f/s p50=%.2fms p95=%.2fms p99=%.2fms max=%.2fms%n",
+                label, r.count, r.errors, r.seconds, r.count / r.seconds, r.p(50), r.p(95), r.p(99), r.max());
+        for (String sample : r.errorSamples) {
+            System.out.println("  error sample: " + sample);
+        }
+        if (o.containsKey("out")) {
+            Files.writeString(Path.of(o.get("out")), line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        if (r.count > 0 && r.errors * 100 > r.count) {
+            System.exit(3); // more than 1% errors: the figures mean little
+        }
+    }
+
+    record Result(long[] latenciesNanos, int count, long errors, double seconds, List<String> errorSamples) {
+        double p(double percentile) {
+            if (count == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(percentile / 100.0 * count) - 1;
+            return latenciesNanos[Math.max(0, Math.min(count - 1, index))] / 1e6;
+        }
+
+        double max() {
+            return count == 0 ? Double.NaN : latenciesNanos[count - 1] / 1e6;
+        }
+    }
+
+    static Result run(Workload work, int concurrency, int requests, int maxSeconds, String phase) throws InterruptedException {
+        long[] latencies = new long[requests];
+        AtomicLong next = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        long deadline = start + maxSeconds * 1_000_000_000L;
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            int worker = w;
+            workers.add(Thread.ofPlatform().name("load-" + w).start(() -> {
+                SplittableRandom random = new SplittableRandom(worker * 7919L + start);
+                while (System.nanoTime() < deadline) {
+                    long i = next.getAndIncrement();
+                    if (i >= requests) {
+                        return;
+                    }
+                    HttpRequest request = work.request(i, random);
+                    long t = System.nanoTime();
+                    String problem;
+                    try {
+                        HttpResponse<String> response = work.client.send(request, HttpResponse.BodyHandlers.ofString());
+                        int expected = "create".equals(work.scenario) ? 201 : 200;
+                        problem = response.statusCode() == expected ? null
+                                : response.statusCode() + " " + abbreviate(response.body());
+                    } catch (IOException e) {
+                        problem = e.toString();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    latencies[(int) i] = System.nanoTime() - t;
+                    done.incrementAndGet();
+                    if (problem != null) {
+                        errors.incrementAndGet();
+                        if (samples.size() < 3) {
+                            samples.add(problem);
+                        }
+                    }
+                }
+            }));
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int count = (int) done.get();
+        // requests that were never sent (time limit) keep latency 0; drop them before sorting
+        long[] measured = Arrays.stream(latencies, 0, (int) Math.min(requests, next.get())).filter(x -> x > 0).sorted().toArray();
+        if (phase.equals("warmup")) {
+            System.out.printf(Locale.ROOT, "  (warm-up: %d requests in %.1fs, %d errors)%n", count, seconds, errors.get());
+        }
+        return new Result(measured, measured.length, errors.get(), seconds, List.copyOf(samples));
+    }
+
+    static String abbreviate(String s) {
+        s = s.replaceAll("\\s+", " ");
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+
+    static final class Workload {
+        static final String[] SUBJECTS_ZH = {"订单%d申请退款", "快递%d三天没有更新", "信用卡重复扣费%d元", "外卖送达时已经凉了（订单%d）", "VPN无法连接（工单%d）"};
+        static final String[] SUBJECTS_EN = {"Refund request for order %d", "Parcel %d is late", "Charged twice (%d)", "Food arrived cold, order %d", "VPN fails, ref %d"};
+        static final String[] BODIES_ZH = {"您好，我的订单%d收到的商品有质量问题，屏幕有划痕，请尽快处理退款，谢谢！",
+                "快递单号%d一直显示运输中，已经延误三天了，里面是生鲜，麻烦帮忙催一下。",
+                "同一笔消费在账单上出现了两次，金额%d元，请核实并退回多扣的钱。"};
+        static final String[] BODIES_EN = {"Hello, the item from order %d arrived scratched. Please refund me as soon as possible.",
+                "Tracking %d has said in transit for three days. The parcel contains fresh food, please chase it.",
+                "The same payment of %d appears twice on my statement, please refund one of them."};
+        static final String[] CHANNELS = {"EMAIL", "CHAT", "PHONE", "WEB", "SOCIAL", "API"};
+        static final String[] PRIORITIES = {"P1", "P2", "P3", "P3", "P3", "P4"};
+
+        final HttpClient client;
+        final URI base;
+        final String token;
+        final String scenario;
+        final List<String> paths;
+        final long customers;
+        final String runId;
+
+        Workload(HttpClient client, URI base, String token, String scenario, List<String> paths, long customers, String runId) {
+            this.client = client;
+            this.base = base;
+            this.token = token;
+            this.scenario = scenario;
+            this.paths = paths;
+            this.customers = customers;
+            this.runId = runId;
+        }
+
+        HttpRequest request(long i, SplittableRandom r) {
+            HttpRequest.Builder b = HttpRequest.newBuilder().timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+            if ("get".equals(scenario)) {
+                return b.uri(base.resolve(paths.get((int) (i % paths.size())))).GET().build();
+            }
+            return b.uri(base.resolve("/api/v1/tickets")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(createBody(i, r))).build();
+        }
+
+        String createBody(long i, SplittableRandom r) {
+            boolean zh = r.nextInt(100) < 75;
+            int ref = 20_000_000 + r.nextInt(80_000_000);
+            String subject = String.format(zh ? SUBJECTS_ZH[r.nextInt(SUBJECTS_ZH.length)] : SUBJECTS_EN[r.nextInt(SUBJECTS_EN.length)], ref);
+            String description = String.format(zh ? BODIES_ZH[r.nextInt(BODIES_ZH.length)] : BODIES_EN[r.nextInt(BODIES_EN.length)], ref);
+            String email;
+            String name;
+            if (customers > 0 && r.nextInt(100) < 80) {
+                email = "customer" + r.nextLong(customers) + "@bench.example.com"; // one of the generated customers
+                name = "Existing Customer";
+            } else {
+                email = "load-" + runId + "-" + i + "@bench.example.com"; // a new customer
+                name = zh ? "新客户" + i : "New Customer " + i;
+            }
+            return "{\"subject\":" + json(subject) + ",\"description\":" + json(description)
+                    + ",\"channel\":\"" + CHANNELS[r.nextInt(CHANNELS.length)] + "\""
+                    + ",\"customer\":{\"email\":" + json(email) + ",\"name\":" + json(name) + "}"
+                    + ",\"priority\":\"" + PRIORITIES[r.nextInt(PRIORITIES.length)] + "\",\"tags\":[\"bench\"]}";
+        }
+
+        static String json(String s) {
+            StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+            for (char c : s.toCharArray()) {
+                switch (c) {
+                    case '"' -> b.append("\\\"");
+                    case '\\' -> b.append("\\\\");
+                    case '\n' -> b.append("\\n");
+                    default -> {
+                        if (c < 0x20) {
+                            b.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            b.append(c);
+                        }
+                    }
+                }
+            }
+            return b.append('"').toString();
+        }
+    }
+}

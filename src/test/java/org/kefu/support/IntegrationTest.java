@@ -1,0 +1,76 @@
+package org.kefu.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Base of the API integration tests: the whole desk on a random port, over real HTTP, on H2 or
+ * PostgreSQL. All subclasses share one Spring context; each test makes its own data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
+    @LocalServerPort
+    protected int port;
+
+    protected Api admin;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @BeforeEach
+    void connect() {
+        admin = new Api(port, ADMIN_TOKEN);
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected long createDepartment(String name) {
+        Api.Response r = admin.post("/api/v1/departments", Map.of("code", unique("d"), "name", name));
+        return r.body().get("id").asLong();
+    }
+
+    /** Creates an agent in the given departments and returns an API client acting as that agent. */
+    protected Api agentIn(String role, List<Long> departmentIds, List<Long> teamIds) {
+        Api.Response created = admin.post("/api/v1/agents", Map.of("email", unique("agent") + "@test.kefu.local",
+                "displayName", "测试坐席", "role", role, "departmentIds", departmentIds, "teamIds", teamIds));
+        long agentId = created.body().get("id").asLong();
+        Api.Response token = admin.post("/api/v1/api-tokens", Map.of("name", "test", "agentId", agentId));
+        return admin.as(token.body().get("secret").asString());
+    }
+
+    protected JsonNode openTicket(Api as, Map<String, Object> fields) {
+        Api.Response r = as.post("/api/v1/tickets", fields);
+        if (r.status() != 201) {
+            throw new AssertionError("ticket not created: " + r.status() + " " + r.raw());
+        }
+        return r.body();
+    }
+
+    protected Map<String, Object> ticket(String subject, String description, Object... more) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("subject", subject);
+        fields.put("description", description);
+        fields.put("channel", "EMAIL");
+        fields.put("customer", Map.of("email", unique("c") + "@example.com", "name", "测试客户"));
+        for (int i = 0; i < more.length; i += 2) {
+            fields.put((String) more[i], more[i + 1]);
+        }
+        return fields;
+    }
+}

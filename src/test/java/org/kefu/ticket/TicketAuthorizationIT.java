@@ -1,0 +1,93 @@
+package org.kefu.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.kefu.support.Api;
+import org.kefu.support.IntegrationTest;
+
+class TicketAuthorizationIT extends IntegrationTest {
+
+    @Test
+    void anAgentOfDepartmentAGets404ForATicketOfDepartmentB() {
+        long a = createDepartment("A 部门");
+        long b = createDepartment("B 部门");
+        Api agentA = agentIn("AGENT", List.of(a), List.of());
+        String tag = unique("authz");
+        long ticketOfA = openTicket(admin, ticket("A 的单子", "只属于 A 包裹", "departmentId", a, "tags", List.of(tag))).get("id").asLong();
+        long ticketOfB = openTicket(admin, ticket("B 的单子", "只属于 B 包裹", "departmentId", b, "tags", List.of(tag))).get("id").asLong();
+
+        assertThat(agentA.get("/api/v1/tickets/" + ticketOfA).status()).isEqualTo(200);
+        Api.Response hidden = agentA.get("/api/v1/tickets/" + ticketOfB);
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.contentType()).startsWith("application/problem+json");
+        assertThat(agentA.get("/api/v1/tickets/" + ticketOfB + "/timeline").status()).isEqualTo(404);
+        assertThat(agentA.post("/api/v1/tickets/" + ticketOfB + "/notes", Map.of("body", "x")).status()).isEqualTo(404);
+        assertThat(agentA.put("/api/v1/tickets/" + ticketOfB + "/status", Map.of("status", "OPEN")).status()).isEqualTo(404);
+
+        assertThat(agentA.get("/api/v1/tickets?tag=" + tag).body().get("items").toString())
+                .contains("A 的单子").doesNotContain("B 的单子");
+        assertThat(agentA.get("/api/v1/tickets?q=" + Api.q("包裹") + "&tag=" + tag).body().get("items").toString())
+                .contains("A 的单子").doesNotContain("B 的单子");
+    }
+
+    @Test
+    void aSupervisorSeesItsTeamsTicketsAndAnAssigneeItsOwn() {
+        long a = createDepartment("督导 A");
+        long b = createDepartment("督导 B");
+        long teamInB = admin.post("/api/v1/teams", Map.of("name", unique("B 组"), "departmentId", b)).body().get("id").asLong();
+        Api supervisor = agentIn("SUPERVISOR", List.of(a), List.of(teamInB));
+        Api agentOfA = agentIn("AGENT", List.of(a), List.of(teamInB));
+        long ticketOfTeam = openTicket(admin, ticket("团队单", "x", "teamId", teamInB)).get("id").asLong();
+
+        assertThat(supervisor.get("/api/v1/tickets/" + ticketOfTeam).status()).isEqualTo(200);
+        assertThat(agentOfA.get("/api/v1/tickets/" + ticketOfTeam).status()).isEqualTo(404);
+
+        long agentId = agentOfA.get("/api/v1/me").body().get("id").asLong();
+        admin.put("/api/v1/tickets/" + ticketOfTeam + "/assignment", Map.of("teamId", teamInB, "assigneeId", agentId));
+        assertThat(agentOfA.get("/api/v1/tickets/" + ticketOfTeam).status()).isEqualTo(200);
+    }
+
+    @Test
+    void requestsWithoutAValidTokenGet401AndAgentsCannotDoAdminWork() {
+        Api anonymous = admin.as(null);
+        Api.Response none = anonymous.get("/api/v1/tickets");
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+        assertThat(admin.as("kefu_wrong").get("/api/v1/tickets").status()).isEqualTo(401);
+
+        Api agent = agentIn("AGENT", List.of(createDepartment("普通")), List.of());
+        Api.Response forbidden = agent.post("/api/v1/departments", Map.of("code", unique("x"), "name", "x"));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(agent.get("/api/v1/audit-events").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRevokedTokenStopsWorkingAndTheAuditLogRecordsBoth() {
+        long agentId = admin.post("/api/v1/agents", Map.of("email", unique("t") + "@test.kefu.local", "displayName", "Token",
+                "role", "AGENT")).body().get("id").asLong();
+        Api.Response created = admin.post("/api/v1/api-tokens", Map.of("name", "integration", "agentId", agentId));
+        assertThat(created.status()).isEqualTo(201);
+        String secret = created.body().get("secret").asString();
+        long tokenId = created.body().get("token").get("id").asLong();
+        assertThat(admin.as(secret).get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/api-tokens").raw()).doesNotContain(secret);
+
+        assertThat(admin.delete("/api/v1/api-tokens/" + tokenId).status()).isEqualTo(200);
+
+        assertThat(admin.as(secret).get("/api/v1/me").status()).isEqualTo(401);
+        String audit = admin.get("/api/v1/audit-events?limit=100").raw();
+        assertThat(audit).contains("TOKEN_CREATED", "TOKEN_REVOKED", "AGENT_CREATED");
+    }
+
+    @Test
+    void roleChangesAreAudited() {
+        long agentId = admin.post("/api/v1/agents", Map.of("email", unique("r") + "@test.kefu.local", "displayName", "角色",
+                "role", "AGENT")).body().get("id").asLong();
+        assertThat(admin.patch("/api/v1/agents/" + agentId, Map.of("role", "SUPERVISOR")).body().get("role").asString())
+                .isEqualTo("SUPERVISOR");
+        assertThat(admin.get("/api/v1/audit-events?action=ROLE_CHANGED").raw()).contains("AGENT -> SUPERVISOR");
+    }
+}
