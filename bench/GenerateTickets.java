@@ -177,7 +177,12 @@ public class GenerateTickets {
             }
             opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
         }
-        new GenerateTickets(opts).run();
+        try {
+            new GenerateTickets(opts).run();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            System.err.println("generate: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     Connection connect() throws SQLException {
@@ -328,6 +333,17 @@ public class GenerateTickets {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
+        }
+    }
+
+    /** The value the sequence hands out next; on PostgreSQL without using it up. */
+    long peekNext(Connection c, String sequence, int increment) throws SQLException {
+        if (!postgres) {
+            return nextValue(c, sequence);
+        }
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select last_value, is_called from " + sequence)) {
+            r.next();
+            return r.getLong(1) + (r.getBoolean(2) ? increment : 0);
         }
     }
 
@@ -595,13 +611,13 @@ public class GenerateTickets {
                 {"ticket_seq", "ticket"}, {"timeline_entry_seq", "timeline_entry"}};
         for (String[] s : sequences) {
             long max = scalar(c, "select coalesce(max(id), 0) from " + s[1]);
-            long next = nextValue(c, s[0]);
+            long next = peekNext(c, s[0], 50);
             if (next <= max + 50) {
                 setNext(c, s[0], max + 100, 50);
             }
         }
         long maxNumber = scalar(c, "select coalesce(max(cast(substring(number from 6) as bigint)), 0) from ticket");
-        if (nextValue(c, "ticket_number_seq") <= maxNumber) {
+        if (peekNext(c, "ticket_number_seq", 1) <= maxNumber) {
             setNext(c, "ticket_number_seq", maxNumber + 1, 1);
         }
         log("sequences advanced (ticket numbers continue after %d)", maxNumber);
