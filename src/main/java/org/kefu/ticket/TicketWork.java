@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketWork {
 
     private final TicketAccess access;
+    private final Tickets tickets;
     private final TicketSettings settings;
     private final TagCatalogue tags;
     private final AgentDirectory agents;
@@ -30,9 +31,10 @@ public class TicketWork {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    TicketWork(TicketAccess access, TicketSettings settings, TagCatalogue tags, AgentDirectory agents,
+    TicketWork(TicketAccess access, Tickets tickets, TicketSettings settings, TagCatalogue tags, AgentDirectory agents,
             EntityManager entityManager, ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
         this.access = access;
+        this.tickets = tickets;
         this.settings = settings;
         this.tags = tags;
         this.agents = agents;
@@ -45,6 +47,15 @@ public class TicketWork {
     @Transactional(readOnly = true)
     public Ticket get(long id, Actor actor) {
         return access.visible(id, actor);
+    }
+
+    /**
+     * The ticket as it is after a change the caller just made, even if the change (a transfer to
+     * another department) put it out of the caller's sight; only the caller's own result is shown.
+     */
+    @Transactional(readOnly = true)
+    public Ticket readBack(long id) {
+        return tickets.findById(id).orElseThrow(() -> new org.kefu.platform.NotFoundException("Ticket", id));
     }
 
     public Ticket update(long id, TicketChanges changes, Actor actor) {

@@ -51,6 +51,20 @@ class TicketAuthorizationIT extends IntegrationTest {
     }
 
     @Test
+    void anAgentWhoTransfersATicketAwaySeesTheResultButNotTheTicketAfterwards() {
+        long a = createDepartment("转出部门");
+        long b = createDepartment("接收部门");
+        Api agentA = agentIn("AGENT", List.of(a), List.of());
+        long id = openTicket(agentA, ticket("需要转给 B", "x", "departmentId", a)).get("id").asLong();
+
+        Api.Response transferred = agentA.put("/api/v1/tickets/" + id + "/assignment", Map.of("departmentId", b));
+
+        assertThat(transferred.status()).isEqualTo(200);
+        assertThat(transferred.body().get("departmentId").asLong()).isEqualTo(b);
+        assertThat(agentA.get("/api/v1/tickets/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
     void requestsWithoutAValidTokenGet401AndAgentsCannotDoAdminWork() {
         Api anonymous = admin.as(null);
         Api.Response none = anonymous.get("/api/v1/tickets");

@@ -104,7 +104,7 @@ class TicketApiController {
     ResponseEntity<TicketView> create(@Valid @RequestBody NewTicket body,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey, Actor actor) {
         var outcome = idempotent.execute(actor.id(), idempotencyKey, "ticket", body,
-                () -> intake.open(body, Author.of(actor)).getId(), id -> view(id, actor));
+                () -> intake.open(body, Author.of(actor)).getId(), this::readBack);
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + outcome.value().id()))
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
                 .body(outcome.value());
@@ -139,7 +139,7 @@ class TicketApiController {
     @Operation(summary = "Set department (null keeps it), team and assignee (null clears them)")
     TicketView assign(@PathVariable long id, @RequestBody AssignmentRequest body, Actor actor) {
         transactions.executeWithoutResult(tx -> work.assign(id, body.departmentId(), body.teamId(), body.assigneeId(), actor));
-        return view(id, actor);
+        return readBack(id);
     }
 
     record TagsRequest(@NotNull @Size(max = 50) List<String> tags) {
@@ -253,6 +253,11 @@ class TicketApiController {
             Ticket ticket = work.get(id, actor);
             return TicketView.of(ticket, finder.customerWords(id));
         });
+    }
+
+    /** The result of the caller's own create or transfer, even when it moved out of the caller's view. */
+    private TicketView readBack(long id) {
+        return transactions.execute(tx -> TicketView.of(work.readBack(id), finder.customerWords(id)));
     }
 
     private EntryView entry(long ticketId, long entryId, Actor actor) {
