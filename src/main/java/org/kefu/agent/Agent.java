@@ -168,6 +168,22 @@ public class Agent {
         this.updatedAt = now;
     }
 
+    /** Counts a wrong password; after {@code maxAttempts} in a row the account is locked for {@code lockFor}. */
+    boolean signInFailed(Instant now, int maxAttempts, java.time.Duration lockFor) {
+        this.failedSignIns++;
+        if (this.failedSignIns >= maxAttempts) {
+            this.failedSignIns = 0;
+            this.lockedUntil = now.plus(lockFor);
+            return true;
+        }
+        return false;
+    }
+
+    void chooseLocale(String locale, Instant now) {
+        this.locale = locale;
+        this.updatedAt = now;
+    }
+
     void signedIn(Instant now) {
         this.failedSignIns = 0;
         this.lockedUntil = null;

@@ -108,6 +108,20 @@ public class AgentDirectory {
         return agent;
     }
 
+    /**
+     * An agent changes their own password; the current one must be given. Returns false (and
+     * changes nothing) when it is wrong.
+     */
+    public boolean changeOwnPassword(long agentId, String currentPassword, String newPassword) {
+        Agent agent = get(agentId);
+        if (agent.getPasswordHash() == null || !passwords.matches(currentPassword, agent.getPasswordHash())) {
+            return false;
+        }
+        agent.setPasswordHash(passwords.encode(newPassword), clock.instant());
+        events.publishEvent(new AgentEvents.PasswordChanged(agentId));
+        return true;
+    }
+
     public Agent changePresence(long id, Presence presence) {
         Agent agent = get(id);
         agent.changePresence(presence, clock.instant());

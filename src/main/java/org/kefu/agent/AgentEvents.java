@@ -26,4 +26,10 @@ public final class AgentEvents {
 
     public record ApiTokenRevoked(long tokenId, long agentId, String name, long actorId) {
     }
+
+    public record PasswordChanged(long agentId) {
+    }
+
+    public record AgentLockedOut(long agentId, String email) {
+    }
 }

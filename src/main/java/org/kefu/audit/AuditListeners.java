@@ -56,6 +56,16 @@ class AuditListeners {
     }
 
     @EventListener
+    void passwordChanged(AgentEvents.PasswordChanged e) {
+        log.record(e.agentId(), null, "PASSWORD_CHANGED", "agent", e.agentId(), null);
+    }
+
+    @EventListener
+    void lockedOut(AgentEvents.AgentLockedOut e) {
+        log.record(null, e.email(), "AGENT_LOCKED_OUT", "agent", e.agentId(), null);
+    }
+
+    @EventListener
     void tokenCreated(AgentEvents.ApiTokenCreated e) {
         log.record(e.actorId(), null, "TOKEN_CREATED", "api_token", e.tokenId(), "'" + e.name() + "' for agent " + e.agentId());
     }

@@ -20,6 +20,10 @@ public final class TicketEvents {
     public record TicketStatusChanged(long ticketId, TicketStatus from, TicketStatus to) {
     }
 
+    /** Fields, placement, tags or notes changed; for pages that show the ticket to refresh. */
+    public record TicketUpdated(long ticketId) {
+    }
+
     public record TicketsMerged(long mergedId, String mergedNumber, long survivorId, String survivorNumber, long actorId) {
     }
 

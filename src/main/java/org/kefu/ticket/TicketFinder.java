@@ -109,6 +109,18 @@ public class TicketFinder {
     }
 
     /** The customer's first words on the ticket (its first customer message). */
+    /**
+     * The department, team and assignee of a ticket, without loading it; empty if there is none.
+     * Its own transaction, as after-commit listeners call it.
+     */
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public java.util.Optional<TicketScope> scope(long ticketId) {
+        return entityManager.createQuery("""
+                select new org.kefu.ticket.TicketScope(t.id, t.departmentId, t.teamId, t.assigneeId)
+                from Ticket t where t.id = :id""", TicketScope.class)
+                .setParameter("id", ticketId).getResultStream().findFirst();
+    }
+
     public String customerWords(long ticketId) {
         List<String> bodies = entityManager.createQuery("select e.body from TimelineEntry e where e.ticket.id = :id"
                         + " and e.kind = :kind order by e.id", String.class)

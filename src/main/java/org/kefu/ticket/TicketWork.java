@@ -89,6 +89,7 @@ public class TicketWork {
         if (customFields != null) {
             ticket.setCustomFields(customFields, by, now);
         }
+        events.publishEvent(new TicketEvents.TicketUpdated(id));
         return ticket;
     }
 
@@ -115,6 +116,7 @@ public class TicketWork {
         long department = TicketIntake.TicketPlacement.check(agents,
                 departmentId != null ? departmentId : teamId == null ? ticket.getDepartmentId() : null, teamId, assigneeId);
         ticket.assign(department, teamId, assigneeId, Author.of(actor), clock.instant());
+        events.publishEvent(new TicketEvents.TicketUpdated(id));
         return ticket;
     }
 
@@ -123,6 +125,7 @@ public class TicketWork {
         List<String> clean = TagCatalogue.clean(newTags, "tags");
         tags.ensure(clean);
         ticket.replaceTags(clean, Author.of(actor), clock.instant());
+        events.publishEvent(new TicketEvents.TicketUpdated(id));
         return ticket;
     }
 
@@ -166,6 +169,7 @@ public class TicketWork {
         Ticket ticket = access.visible(id, actor);
         TimelineEntry entry = ticket.note(body, Author.of(actor), clock.instant());
         entityManager.flush();
+        events.publishEvent(new TicketEvents.TicketUpdated(id));
         return entry;
     }
 }

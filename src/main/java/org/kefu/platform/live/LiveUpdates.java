@@ -1,0 +1,89 @@
+package org.kefu.platform.live;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.kefu.platform.Actor;
+import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Pushes {@link LiveEvent}s to the open pages of signed-in people over server-sent events. Each
+ * open page holds one stream; a comment every 25 s keeps proxies from closing idle streams.
+ * Delivery is to the streams of this node; with several nodes a broker would relay events
+ * between them (see docs/architecture.md).
+ */
+@Service
+public class LiveUpdates {
+
+    private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
+
+    private record Stream(Actor actor, SseEmitter emitter) {
+    }
+
+    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("kefu-live-heartbeat").factory());
+
+    LiveUpdates() {
+        heartbeat.scheduleAtFixedRate(this::ping, 25, 25, TimeUnit.SECONDS);
+    }
+
+    public SseEmitter subscribe(Actor actor) {
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+        Stream stream = new Stream(actor, emitter);
+        streams.add(stream);
+        emitter.onCompletion(() -> streams.remove(stream));
+        emitter.onTimeout(() -> streams.remove(stream));
+        emitter.onError(e -> streams.remove(stream));
+        send(stream, SseEmitter.event().name("ready").data("{}"));
+        return emitter;
+    }
+
+    public void publish(LiveEvent event) {
+        for (Stream stream : streams) {
+            if (stream.actor().canSee(event.departmentId(), event.teamId(), event.assigneeId())) {
+                send(stream, SseEmitter.event().name(event.name()).data(event.data()));
+            }
+        }
+    }
+
+    /** Sends to the streams of one person only (for example "you were assigned"). */
+    public void publishTo(long actorId, String name, String data) {
+        for (Stream stream : streams) {
+            if (stream.actor().id() == actorId) {
+                send(stream, SseEmitter.event().name(name).data(data));
+            }
+        }
+    }
+
+    int openStreams() {
+        return streams.size();
+    }
+
+    private void ping() {
+        for (Stream stream : streams) {
+            send(stream, SseEmitter.event().comment("ping"));
+        }
+    }
+
+    private void send(Stream stream, SseEmitter.SseEventBuilder event) {
+        try {
+            stream.emitter().send(event);
+        } catch (IOException | IllegalStateException e) {
+            streams.remove(stream);
+            stream.emitter().completeWithError(e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        heartbeat.shutdownNow();
+        streams.forEach(s -> s.emitter().complete());
+        streams.clear();
+    }
+}

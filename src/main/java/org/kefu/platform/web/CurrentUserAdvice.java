@@ -1,0 +1,20 @@
+package org.kefu.platform.web;
+
+import org.kefu.platform.Actor;
+import org.kefu.platform.security.ActorPrincipal;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the signed-in person into every page model as {@code me} (null on public pages). */
+@ControllerAdvice(annotations = Controller.class)
+class CurrentUserAdvice {
+
+    @ModelAttribute("me")
+    Actor me() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof ActorPrincipal p ? p.actor() : null;
+    }
+}
