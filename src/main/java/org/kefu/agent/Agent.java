@@ -254,6 +254,10 @@ public class Agent {
         return Set.copyOf(skills);
     }
 
+    public long getVersion() {
+        return version;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import org.kefu.platform.Actor;
 import org.kefu.platform.security.ActorPrincipal;
+import org.kefu.platform.security.FreshPrincipals;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.time.Instant;
 import org.kefu.platform.web.SupportedLocales;
 import org.kefu.platform.web.UserPreferences;
 import org.slf4j.Logger;
@@ -29,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * passwords in a row the account is locked for {@code kefu.sign-in.lock-minutes}.
  */
 @Service
-class AgentSignIn implements UserDetailsService, UserPreferences {
+class AgentSignIn implements UserDetailsService, UserPreferences, FreshPrincipals {
 
     private static final Logger log = LoggerFactory.getLogger(AgentSignIn.class);
 
@@ -38,14 +43,17 @@ class AgentSignIn implements UserDetailsService, UserPreferences {
     private final Clock clock;
     private final int maxAttempts;
     private final Duration lockFor;
+    private final Duration recheck;
 
     AgentSignIn(Agents agents, ApplicationEventPublisher events, Clock clock, @Value("${kefu.sign-in.max-attempts:5}") int maxAttempts,
-            @Value("${kefu.sign-in.lock-minutes:15}") int lockMinutes) {
+            @Value("${kefu.sign-in.lock-minutes:15}") int lockMinutes,
+            @Value("${kefu.sign-in.session-recheck:5s}") Duration recheck) {
         this.agents = agents;
         this.events = events;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.lockFor = Duration.ofMinutes(lockMinutes);
+        this.recheck = recheck;
     }
 
     @Override
@@ -56,8 +64,47 @@ class AgentSignIn implements UserDetailsService, UserPreferences {
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
         boolean locked = agent.getLockedUntil() != null && agent.getLockedUntil().isAfter(clock.instant());
         return new AgentUser(agent.getEmail(), agent.getPasswordHash(), agent.isActive(), !locked, agent.toActor(),
-                SupportedLocales.parse(agent.getLocale()), zone(agent.getTimeZone()));
+                SupportedLocales.parse(agent.getLocale()), zone(agent.getTimeZone()), agent.getVersion());
     }
+
+    /**
+     * Compares the session's account version with the database's, at most once per
+     * {@code kefu.sign-in.session-recheck} (default 5 s) per agent on this node, so a page request costs no query most of the time.
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UserDetails> refreshIfChanged(ActorPrincipal principal) {
+        if (!(principal instanceof AgentUser user)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Checked last = checked.get(user.actor().id());
+        long current;
+        if (last != null && last.at().plus(recheck).isAfter(now)) {
+            current = last.version();
+        } else {
+            Optional<Agent> agent = agents.findById(user.actor().id());
+            if (agent.isEmpty()) {
+                return Optional.of(new AgentUser(user.getUsername(), "", false, false, user.actor(), null, null, -1));
+            }
+            current = agent.get().getVersion();
+            checked.put(user.actor().id(), new Checked(current, now));
+        }
+        if (current == user.version) {
+            return Optional.empty();
+        }
+        checked.remove(user.actor().id());
+        try {
+            return Optional.of(loadUserByUsername(user.getUsername()));
+        } catch (UsernameNotFoundException e) {
+            return Optional.of(new AgentUser(user.getUsername(), "", false, false, user.actor(), null, null, -1));
+        }
+    }
+
+    private record Checked(long version, Instant at) {
+    }
+
+    private final Map<Long, Checked> checked = new ConcurrentHashMap<>();
 
     @EventListener
     @Transactional
@@ -103,14 +150,16 @@ class AgentSignIn implements UserDetailsService, UserPreferences {
         private final Actor actor;
         private final Locale locale;
         private final ZoneId zone;
+        private final long version;
 
         AgentUser(String email, String passwordHash, boolean enabled, boolean nonLocked, Actor actor, Locale locale,
-                ZoneId zone) {
+                ZoneId zone, long version) {
             super(email, passwordHash, enabled, true, true, nonLocked,
                     List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name())));
             this.actor = actor;
             this.locale = locale;
             this.zone = zone;
+            this.version = version;
         }
 
         @Override

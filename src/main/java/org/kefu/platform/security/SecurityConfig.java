@@ -14,6 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -57,7 +58,7 @@ class SecurityConfig {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, FreshPrincipals principals) throws Exception {
         RequestMatcher swagger = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
         http.authorizeHttpRequests(auth -> auth
@@ -69,6 +70,7 @@ class SecurityConfig {
                         .failureHandler(new SignInFailureHandler())
                         .defaultSuccessUrl("/tickets"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .addFilterAfter(new FreshSessionFilter(principals), SecurityContextHolderFilter.class)
                 .headers(headers -> headers
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swagger),
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))

@@ -86,4 +86,23 @@ class SignInAndLanguageBrowserIT extends BrowserTest {
         signIn(email, "new-browser-pass-456");
         assertThat(browser.getCurrentUrl()).doesNotContain("/login");
     }
+
+    @Test
+    void aDeactivatedAgentIsSignedOutOnTheNextPageAndARoleChangeAppliesWithoutSigningInAgain() {
+        String email = unique("fresh") + "@test.kefu.local";
+        long id = agentWithPassword(email, "browser-pass-123", "AGENT", List.of());
+        signOut();
+        signIn(email, "browser-pass-123");
+        open("/account/password");
+        assertThat(browser.findElements(By.cssSelector(".main-nav a[href='/admin']"))).isEmpty();
+
+        admin.patch("/api/v1/agents/" + id, java.util.Map.of("role", "ADMIN"));
+        open("/account/password");
+        assertThat(browser.findElements(By.cssSelector(".main-nav a[href='/admin']"))).hasSize(1);
+
+        admin.patch("/api/v1/agents/" + id, java.util.Map.of("active", false));
+        open("/account/password");
+        waitUntil(d -> d.getCurrentUrl().contains("/login"));
+        assertThat(text(".alert.error")).isEqualTo("该账户已停用，请联系管理员。");
+    }
 }
