@@ -32,6 +32,9 @@ class TicketAttachmentsIT extends IntegrationTest {
     @Autowired
     TicketWork work;
 
+    @Autowired
+    TicketIntake intake;
+
     @Test
     void aReplyWithAChineseNamedFileIsListedOnTheTimelineAndDownloadsIntactForAPermittedAgent() {
         long department = createDepartment("售后部");
@@ -134,6 +137,24 @@ class TicketAttachmentsIT extends IntegrationTest {
         assertThat(admin.get("/api/v1/tickets/" + ticket + "/timeline?limit=100").body().get("items").size()).isEqualTo(before);
         assertThat(admin.get("/api/v1/tickets/" + ticket).body().get("status").asString()).isEqualTo("NEW");
         assertThat(storedFile(big)).doesNotExist();
+    }
+
+    @Test
+    void aTicketOpenedWithFilesHasThemOnTheCustomersFirstMessage() {
+        byte[] photo = png(5_000);
+        NewTicket mail = new NewTicket("包裹破损", "箱子压坏了，见附件照片。", org.kefu.platform.Channel.EMAIL, null,
+                new NewTicket.CustomerRef(unique("mail") + "@example.com", "邮件客户"), null, null, null, null, null,
+                null, null, null, null, null, null, null);
+
+        long id = intake.open(mail, Author.SYSTEM, List.of(NewAttachment.of("破损照片.png", "image/png", photo),
+                NewAttachment.of("logo.png", "image/png", png(300)).inline("logo@mail"))).getId();
+
+        JsonNode first = admin.get("/api/v1/tickets/" + id + "/messages").body().get("items").get(0);
+        assertThat(first.get("kind").asString()).isEqualTo("CUSTOMER_MESSAGE");
+        assertThat(first.get("attachments")).hasSize(2);
+        assertThat(first.get("attachments").get(1).get("inline").asBoolean()).isTrue();
+        assertThat(first.get("attachments").get(1).get("contentId").asString()).isEqualTo("logo@mail");
+        assertThat(admin.download(first.get("attachments").get(0).get("downloadUrl").asString()).body()).isEqualTo(photo);
     }
 
     @Test
