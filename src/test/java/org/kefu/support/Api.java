@@ -103,6 +103,16 @@ public final class Api {
     /** POSTs multipart/form-data: text fields, then one part named {@code fileField} per file (names sent raw in UTF-8, as browsers and curl do). */
     public Response multipart(String path, Map<String, String> fields, String fileField, java.util.List<FilePart> files,
             Map<String, String> headers) {
+        return multipart(path, fields, fileField, files, headers, false);
+    }
+
+    /** Like {@link #multipart}, sent chunked (no Content-Length), as a streaming client would. */
+    public Response multipartChunked(String path, Map<String, String> fields, String fileField, java.util.List<FilePart> files) {
+        return multipart(path, fields, fileField, files, Map.of(), true);
+    }
+
+    private Response multipart(String path, Map<String, String> fields, String fileField, java.util.List<FilePart> files,
+            Map<String, String> headers, boolean chunked) {
         String boundary = "----kefu-test-" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         fields.forEach((name, value) -> {
@@ -118,7 +128,8 @@ public final class Api {
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+                .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body.toByteArray()))
+                        : HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

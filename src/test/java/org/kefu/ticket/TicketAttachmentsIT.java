@@ -167,6 +167,18 @@ class TicketAttachmentsIT extends IntegrationTest {
 
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.contentType()).startsWith("application/problem+json");
+        Api.Response chunked = admin.multipartChunked("/api/v1/tickets/" + ticket + "/messages", Map.of("body", "x"),
+                "attachments", List.of(new FilePart("huge.bin", "application/octet-stream", huge)));
+        assertThat(chunked.status()).as(chunked.raw()).isEqualTo(413);
+        assertThat(chunked.contentType()).startsWith("application/problem+json");
+        assertThat(admin.get("/api/v1/tickets/" + ticket + "/messages").body().get("items")).hasSize(1);
+    }
+
+    @Test
+    void theOpenApiDescriptionOffersUploadsAndDownloads() {
+        String docs = admin.get("/v3/api-docs").raw();
+
+        assertThat(docs).contains("/api/v1/tickets/{id}/attachments/{attachmentId}").contains("multipart/form-data");
     }
 
     @Test
