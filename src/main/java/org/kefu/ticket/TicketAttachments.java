@@ -139,6 +139,27 @@ public class TicketAttachments {
                 .orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
     }
 
+    /**
+     * An attachment as the ticket's customer may see it (the customer portal): only files on customer
+     * messages and replies of the customer's own ticket (or of tickets merged into it), never files
+     * on internal notes. Anything else is not found.
+     */
+    public Attachment findForCustomer(long ticketId, long customerId, long attachmentId) {
+        Long owner = entityManager.createQuery("select t.customer.id from Ticket t where t.id = :ticket", Long.class)
+                .setParameter("ticket", ticketId).getResultStream().findFirst().orElse(null);
+        if (owner == null || owner != customerId) {
+            throw new NotFoundException("Ticket", ticketId);
+        }
+        return entityManager.createQuery("select a from Attachment a, TimelineEntry e where a.id = :id"
+                        + " and e.id = a.timelineEntryId and e.kind in :shown and (a.ticketId = :ticket"
+                        + " or a.ticketId in (select t.id from Ticket t where t.mergedIntoId = :ticket))", Attachment.class)
+                .setParameter("id", attachmentId)
+                .setParameter("ticket", ticketId)
+                .setParameter("shown", List.of(TimelineEntry.Kind.CUSTOMER_MESSAGE, TimelineEntry.Kind.REPLY))
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
+    }
+
     /** The bytes of an attachment, for a caller that already checked who may read it (e.g. outgoing email). */
     public InputStream content(Attachment attachment) {
         try {

@@ -35,6 +35,9 @@ class TicketAttachmentsIT extends IntegrationTest {
     @Autowired
     TicketIntake intake;
 
+    @Autowired
+    TicketAttachments attachments;
+
     @Test
     void aReplyWithAChineseNamedFileIsListedOnTheTimelineAndDownloadsIntactForAPermittedAgent() {
         long department = createDepartment("售后部");
@@ -172,6 +175,26 @@ class TicketAttachmentsIT extends IntegrationTest {
         assertThat(chunked.status()).as(chunked.raw()).isEqualTo(413);
         assertThat(chunked.contentType()).startsWith("application/problem+json");
         assertThat(admin.get("/api/v1/tickets/" + ticket + "/messages").body().get("items")).hasSize(1);
+    }
+
+    @Test
+    void aCustomerReachesFilesOfMessagesAndRepliesOnItsOwnTicketButNeverOfNotes() {
+        JsonNode opened = openTicket(admin, ticket("门户客户", "x"));
+        long ticket = opened.get("id").asLong();
+        long customer = opened.get("customer").get("id").asLong();
+        long otherCustomer = openTicket(admin, ticket("别人", "x")).get("customer").get("id").asLong();
+        long reply = admin.multipart("/api/v1/tickets/" + ticket + "/messages", Map.of("body", "回复"), "attachments",
+                List.of(new FilePart("说明.txt", "text/plain", "r".getBytes(StandardCharsets.UTF_8))), Map.of())
+                .body().get("attachments").get(0).get("id").asLong();
+        long note = admin.multipart("/api/v1/tickets/" + ticket + "/notes", Map.of("body", "内部"), "attachments",
+                List.of(new FilePart("内部.txt", "text/plain", "n".getBytes(StandardCharsets.UTF_8))), Map.of())
+                .body().get("attachments").get(0).get("id").asLong();
+
+        assertThat(attachments.findForCustomer(ticket, customer, reply).getFileName()).isEqualTo("说明.txt");
+        assertThatThrownBy(() -> attachments.findForCustomer(ticket, customer, note))
+                .isInstanceOf(org.kefu.platform.NotFoundException.class);
+        assertThatThrownBy(() -> attachments.findForCustomer(ticket, otherCustomer, reply))
+                .isInstanceOf(org.kefu.platform.NotFoundException.class);
     }
 
     @Test
