@@ -50,14 +50,18 @@ final class AttachmentFileName {
         return dot <= 0 || dot == fileName.length() - 1 ? "" : fileName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** At most {@link #MAX_LENGTH} UTF-16 units (what the varchar(255) column counts on H2), never splitting a character. */
     private static String shorten(String name) {
-        if (name.codePointCount(0, name.length()) <= MAX_LENGTH) {
+        if (name.length() <= MAX_LENGTH) {
             return name;
         }
         String ext = extension(name);
         String suffix = ext.isEmpty() || ext.length() > 20 ? "" : "." + ext;
         String stem = suffix.isEmpty() ? name : name.substring(0, name.length() - suffix.length());
-        int keep = MAX_LENGTH - suffix.codePointCount(0, suffix.length());
-        return stem.substring(0, stem.offsetByCodePoints(0, keep)).strip() + suffix;
+        int keep = MAX_LENGTH - suffix.length();
+        if (Character.isHighSurrogate(stem.charAt(keep - 1))) {
+            keep--;
+        }
+        return stem.substring(0, keep).strip() + suffix;
     }
 }

@@ -44,6 +44,16 @@ class AttachmentFileNameTest {
     }
 
     @Test
+    void charactersOutsideTheBasicPlaneAreNeverCutInHalf() {
+        String cleaned = AttachmentFileName.clean("\uD83D\uDCE6".repeat(150) + ".png");
+
+        assertThat(cleaned.length()).isLessThanOrEqualTo(200);
+        assertThat(cleaned).endsWith("\uD83D\uDCE6.png");
+        assertThat(cleaned.codePoints().noneMatch(cp -> Character.getType(cp) == Character.SURROGATE))
+                .as("no half of a surrogate pair").isTrue();
+    }
+
+    @Test
     void composedAndDecomposedFormsBecomeOne() {
         assertThat(AttachmentFileName.clean("Cafe\u0301.txt")).isEqualTo("Caf\u00e9.txt");
     }

@@ -23,13 +23,13 @@ import org.kefu.ticket.MergingTickets;
 import org.kefu.ticket.NewTicket;
 import org.kefu.ticket.Priority;
 import org.kefu.ticket.Ticket;
+import org.kefu.ticket.TicketAttachments;
 import org.kefu.ticket.TicketChanges;
 import org.kefu.ticket.TicketFinder;
 import org.kefu.ticket.TicketIntake;
 import org.kefu.ticket.TicketQuery;
 import org.kefu.ticket.TicketSearch;
 import org.kefu.ticket.TicketStatus;
-import org.kefu.ticket.TicketAttachments;
 import org.kefu.ticket.TicketWork;
 import org.kefu.ticket.TimelineEntry;
 import org.kefu.ticket.web.TicketViews.EntryView;
@@ -76,7 +76,6 @@ class TicketApiController {
     TicketApiController(TicketIntake intake, TicketWork work, TicketFinder finder, TicketSearch search,
             MergingTickets merging, LinkingTickets linking, IdempotentRequests idempotent, TransactionTemplate transactions,
             TicketAttachments attachments) {
-        this.attachments = attachments;
         this.intake = intake;
         this.work = work;
         this.finder = finder;
@@ -85,6 +84,7 @@ class TicketApiController {
         this.linking = linking;
         this.idempotent = idempotent;
         this.transactions = transactions;
+        this.attachments = attachments;
     }
 
     @GetMapping
