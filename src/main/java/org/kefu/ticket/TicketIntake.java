@@ -26,14 +26,16 @@ public class TicketIntake {
     private final TicketSettings settings;
     private final TicketNumbers numbers;
     private final TagCatalogue tags;
+    private final TicketAttachments attachments;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final Clock clock;
 
     TicketIntake(CustomerDirectory customers, AgentDirectory agents, TicketSettings settings, TicketNumbers numbers,
-            TagCatalogue tags, EntityManager entityManager, ApplicationEventPublisher events, MeterRegistry meters,
-            Clock clock) {
+            TagCatalogue tags, TicketAttachments attachments, EntityManager entityManager, ApplicationEventPublisher events,
+            MeterRegistry meters, Clock clock) {
+        this.attachments = attachments;
         this.customers = customers;
         this.agents = agents;
         this.settings = settings;
@@ -50,9 +52,25 @@ public class TicketIntake {
         return open(command, openedBy, clock.instant());
     }
 
+    /**
+     * Opens a ticket whose first customer message carries files (a new mail with attachments). The
+     * ticket and its files commit together: a file over the limit (413) or too many files (422) open
+     * nothing. Listeners of {@code TicketOpened} find the files already recorded.
+     */
+    @Transactional
+    public Ticket open(NewTicket command, Author openedBy, List<NewAttachment> files) {
+        return open(command, openedBy, clock.instant(), files);
+    }
+
     /** Opens a ticket as of {@code now}; demo data and imports use a past time. */
     @Transactional
     public Ticket open(NewTicket command, Author openedBy, Instant now) {
+        return open(command, openedBy, now, List.of());
+    }
+
+    private Ticket open(NewTicket command, Author openedBy, Instant now, List<NewAttachment> files) {
+        List<NewAttachment> attached = files == null ? List.of() : List.copyOf(files);
+        attachments.check(attached);
         Customer customer = customer(command);
         long departmentId = placement(command);
         String complaintType = command.complaintType() == null || command.complaintType().isBlank() ? null
@@ -74,6 +92,11 @@ public class TicketIntake {
         ticket.replaceTags(tagNames, openedBy, now);
         entityManager.persist(ticket);
         entityManager.flush();
+        if (!attached.isEmpty()) {
+            TimelineEntry firstWords = ticket.entries().stream()
+                    .filter(e -> e.getKind() == TimelineEntry.Kind.CUSTOMER_MESSAGE).findFirst().orElseThrow();
+            attachments.attach(firstWords, attached);
+        }
 
         events.publishEvent(new TicketEvents.TicketOpened(ticket.getId(), ticket.getNumber(), channel, customer.getId(),
                 departmentId));

@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketWork {
 
     private final TicketAccess access;
+    private final TicketAttachments attachments;
     private final Tickets tickets;
     private final TicketSettings settings;
     private final TagCatalogue tags;
@@ -31,9 +32,11 @@ public class TicketWork {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    TicketWork(TicketAccess access, Tickets tickets, TicketSettings settings, TagCatalogue tags, AgentDirectory agents,
+    TicketWork(TicketAccess access, TicketAttachments attachments, Tickets tickets, TicketSettings settings,
+            TagCatalogue tags, AgentDirectory agents,
             EntityManager entityManager, ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
         this.access = access;
+        this.attachments = attachments;
         this.tickets = tickets;
         this.settings = settings;
         this.tags = tags;
@@ -144,7 +147,18 @@ public class TicketWork {
 
     /** A reply from the agent, or, when {@code fromCustomer}, a customer message recorded by an integration. */
     public TimelineEntry postMessage(long id, String body, boolean fromCustomer, Actor actor) {
+        return postMessage(id, body, fromCustomer, actor, List.of());
+    }
+
+    /**
+     * Like {@link #postMessage(long, String, boolean, Actor)}, with files. The message and its files
+     * are written in one transaction: a file over the limit (413) or one too many (422) leaves no
+     * message behind. Listeners of the message events find the files already recorded.
+     */
+    public TimelineEntry postMessage(long id, String body, boolean fromCustomer, Actor actor, List<NewAttachment> files) {
+        List<NewAttachment> attached = files == null ? List.of() : List.copyOf(files);
         Ticket ticket = access.visible(id, actor);
+        attachments.check(attached);
         TicketStatus before = ticket.getStatus();
         TimelineEntry entry;
         if (fromCustomer) {
@@ -153,6 +167,7 @@ public class TicketWork {
             entry = ticket.reply(body, Author.of(actor), clock.instant());
         }
         entityManager.flush();
+        attachments.attach(entry, attached);
         if (fromCustomer) {
             events.publishEvent(new TicketEvents.CustomerMessageReceived(id, entry.getId(), ticket.getChannel()));
             meters.counter("kefu.messages.received", "channel", ticket.getChannel().name()).increment();
@@ -166,9 +181,17 @@ public class TicketWork {
     }
 
     public TimelineEntry addNote(long id, String body, Actor actor) {
+        return addNote(id, body, actor, List.of());
+    }
+
+    /** An internal note with files, written in one transaction like {@link #postMessage(long, String, boolean, Actor, List)}. */
+    public TimelineEntry addNote(long id, String body, Actor actor, List<NewAttachment> files) {
+        List<NewAttachment> attached = files == null ? List.of() : List.copyOf(files);
         Ticket ticket = access.visible(id, actor);
+        attachments.check(attached);
         TimelineEntry entry = ticket.note(body, Author.of(actor), clock.instant());
         entityManager.flush();
+        attachments.attach(entry, attached);
         events.publishEvent(new TicketEvents.TicketUpdated(id));
         return entry;
     }

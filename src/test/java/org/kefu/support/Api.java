@@ -74,8 +74,12 @@ public final class Api {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    private Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String text = response.body();
             JsonNode json = text == null || text.isBlank() || !text.strip().startsWith("{") && !text.strip().startsWith("[")
                     ? null : JSON.readTree(text);
@@ -90,6 +94,63 @@ public final class Api {
 
     private Response send(String method, String path, Object body, Map<String, String> headers) {
         return raw(method, path, body == null ? null : JSON.writeValueAsString(body), headers);
+    }
+
+    /** One file of a multipart upload. */
+    public record FilePart(String fileName, String contentType, byte[] bytes) {
+    }
+
+    /** POSTs multipart/form-data: text fields, then one part named {@code fileField} per file (names sent raw in UTF-8, as browsers and curl do). */
+    public Response multipart(String path, Map<String, String> fields, String fileField, java.util.List<FilePart> files,
+            Map<String, String> headers) {
+        return multipart(path, fields, fileField, files, headers, false);
+    }
+
+    /** Like {@link #multipart}, sent chunked (no Content-Length), as a streaming client would. */
+    public Response multipartChunked(String path, Map<String, String> fields, String fileField, java.util.List<FilePart> files) {
+        return multipart(path, fields, fileField, files, Map.of(), true);
+    }
+
+    private Response multipart(String path, Map<String, String> fields, String fileField, java.util.List<FilePart> files,
+            Map<String, String> headers, boolean chunked) {
+        String boundary = "----kefu-test-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n"
+                    + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8));
+        });
+        for (FilePart file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                    + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.bytes());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body.toByteArray()))
+                        : HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** A GET whose answer is bytes (a download); the body is not parsed. */
+    public HttpResponse<byte[]> download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String q(String value) {

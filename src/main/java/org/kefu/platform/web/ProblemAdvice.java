@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.kefu.platform.ConflictException;
+import org.kefu.platform.ContentTooLargeException;
 import org.kefu.platform.ForbiddenException;
 import org.kefu.platform.InvalidRequestException;
 import org.kefu.platform.InvalidRequestException.FieldProblem;
@@ -33,6 +34,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -110,6 +113,27 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ProblemDetail tooLarge(PayloadTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", e.getMessage());
+    }
+
+    @ExceptionHandler(ContentTooLargeException.class)
+    ProblemDetail contentTooLarge(ContentTooLargeException e) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+                "Request too large", "The upload is larger than the limit for one request."));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail badMultipart(MultipartException e) {
+        log.info("Unreadable multipart request: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request",
+                "The multipart/form-data body could not be read (too many parts, a part header too long, or a broken body).");
     }
 
     @ExceptionHandler(Exception.class)

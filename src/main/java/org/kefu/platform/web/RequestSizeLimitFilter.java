@@ -18,16 +18,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses API request bodies over {@code kefu.api.max-request-bytes} with 413: at once when
- * Content-Length says so, and while reading when the body is chunked.
+ * Content-Length says so, and while reading when the body is chunked. A multipart POST to an
+ * upload path ({@link UploadLimits}) may be as large as its attachments allow instead.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long jsonLimit;
+    private final UploadLimits uploads;
 
-    RequestSizeLimitFilter(@Value("${kefu.api.max-request-bytes}") DataSize limit) {
-        this.limit = limit.toBytes();
+    RequestSizeLimitFilter(@Value("${kefu.api.max-request-bytes}") DataSize limit, UploadLimits uploads) {
+        this.jsonLimit = limit.toBytes();
+        this.uploads = uploads;
     }
 
     @Override
@@ -38,6 +41,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = isUpload(request) ? uploads.maxRequestBytes() : jsonLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             response.setStatus(413);
@@ -49,6 +53,13 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private boolean isUpload(HttpServletRequest request) {
+        String type = request.getContentType();
+        return "POST".equals(request.getMethod()) && type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)
+                && uploads.isUploadPath(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

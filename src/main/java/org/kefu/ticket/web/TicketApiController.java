@@ -10,17 +10,20 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.kefu.platform.Actor;
 import org.kefu.platform.Channel;
 import org.kefu.platform.PageLimit;
 import org.kefu.platform.Slice;
 import org.kefu.platform.idempotency.IdempotentRequests;
+import org.kefu.ticket.Attachment;
 import org.kefu.ticket.Author;
 import org.kefu.ticket.LinkingTickets;
 import org.kefu.ticket.MergingTickets;
 import org.kefu.ticket.NewTicket;
 import org.kefu.ticket.Priority;
 import org.kefu.ticket.Ticket;
+import org.kefu.ticket.TicketAttachments;
 import org.kefu.ticket.TicketChanges;
 import org.kefu.ticket.TicketFinder;
 import org.kefu.ticket.TicketIntake;
@@ -33,7 +36,11 @@ import org.kefu.ticket.web.TicketViews.EntryView;
 import org.kefu.ticket.web.TicketViews.LinkView;
 import org.kefu.ticket.web.TicketViews.TicketSummary;
 import org.kefu.ticket.web.TicketViews.TicketView;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -46,8 +53,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/v1/tickets")
@@ -62,9 +71,11 @@ class TicketApiController {
     private final LinkingTickets linking;
     private final IdempotentRequests idempotent;
     private final TransactionTemplate transactions;
+    private final TicketAttachments attachments;
 
     TicketApiController(TicketIntake intake, TicketWork work, TicketFinder finder, TicketSearch search,
-            MergingTickets merging, LinkingTickets linking, IdempotentRequests idempotent, TransactionTemplate transactions) {
+            MergingTickets merging, LinkingTickets linking, IdempotentRequests idempotent, TransactionTemplate transactions,
+            TicketAttachments attachments) {
         this.intake = intake;
         this.work = work;
         this.finder = finder;
@@ -73,6 +84,7 @@ class TicketApiController {
         this.linking = linking;
         this.idempotent = idempotent;
         this.transactions = transactions;
+        this.attachments = attachments;
     }
 
     @GetMapping
@@ -184,6 +196,40 @@ class TicketApiController {
                 .body(outcome.value());
     }
 
+    @PostMapping(path = "/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Add a reply or record a customer message, with files (multipart/form-data: body, author or"
+            + " fromCustomer, and one 'attachments' part per file). A file over the size limit answers 413 naming it,"
+            + " too many files 422; then nothing is written. Send an Idempotency-Key header to make retries safe")
+    ResponseEntity<EntryView> postMessageWithFiles(@PathVariable long id,
+            @Parameter(description = "the message text") @RequestParam(required = false) String body,
+            @Parameter(description = "AGENT (default) or CUSTOMER") @RequestParam(required = false) Author.Type author,
+            @Parameter(description = "true records a customer message; same as author=CUSTOMER")
+            @RequestParam(required = false) Boolean fromCustomer,
+            @RequestPart(name = "attachments", required = false) List<MultipartFile> files,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey, Actor actor) {
+        String text = requireBody(body);
+        if (author == Author.Type.SYSTEM) {
+            throw org.kefu.platform.InvalidRequestException.of("author", "must be AGENT or CUSTOMER");
+        }
+        if (author != null && fromCustomer != null && fromCustomer != (author == Author.Type.CUSTOMER)) {
+            throw org.kefu.platform.InvalidRequestException.of("fromCustomer", "contradicts author " + author);
+        }
+        boolean customer = Boolean.TRUE.equals(fromCustomer) || author == Author.Type.CUSTOMER;
+        List<MultipartFile> chosen = chosen(files);
+        Object fingerprint = idempotencyKey == null ? null
+                : new MessageWithFiles(text, customer ? Author.Type.CUSTOMER : Author.Type.AGENT, Uploads.fingerprints(chosen));
+        var outcome = idempotent.execute(actor.id(), idempotencyKey, "message:" + id, fingerprint,
+                () -> work.postMessage(id, text, customer, actor, Uploads.toNew(chosen)).getId(),
+                entryId -> entry(id, entryId, actor));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
+                .body(outcome.value());
+    }
+
+    /** What an Idempotency-Key of a multipart message stands for: its text, author and files (by content). */
+    record MessageWithFiles(String body, Author.Type author, List<Uploads.Fingerprint> files) {
+    }
+
     @GetMapping("/{id}/messages")
     @Operation(summary = "Customer messages and replies, oldest first")
     Slice<EntryView> messages(@PathVariable long id, @RequestParam(required = false) String cursor,
@@ -202,6 +248,32 @@ class TicketApiController {
         return entry(id, entryId, actor);
     }
 
+    @PostMapping(path = "/{id}/notes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Add an internal note with files (multipart/form-data: body, and one 'attachments' part per file)")
+    @ResponseStatus(HttpStatus.CREATED)
+    EntryView addNoteWithFiles(@PathVariable long id, @RequestParam(required = false) String body,
+            @RequestPart(name = "attachments", required = false) List<MultipartFile> files, Actor actor) {
+        String text = requireBody(body);
+        List<MultipartFile> chosen = chosen(files);
+        long entryId = transactions.execute(tx -> work.addNote(id, text, actor, Uploads.toNew(chosen)).getId());
+        return entry(id, entryId, actor);
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    @Operation(summary = "Download a file of a message or note. Always as a download (Content-Disposition: attachment),"
+            + " never shown inline; 404 unless you may see the ticket")
+    ResponseEntity<Resource> download(@PathVariable long id, @PathVariable long attachmentId, Actor actor) {
+        Attachment attachment = transactions.execute(tx -> attachments.find(id, attachmentId, actor));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, attachment.servedContentType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Uploads.attachmentDisposition(attachment.getFileName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .contentLength(attachment.getSize())
+                .body(new InputStreamResource(attachments.content(attachment)));
+    }
+
     @GetMapping("/{id}/notes")
     Slice<EntryView> notes(@PathVariable long id, @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit, Actor actor) {
@@ -213,8 +285,33 @@ class TicketApiController {
     Slice<EntryView> timeline(@PathVariable long id, @RequestParam(required = false) List<TimelineEntry.Kind> kind,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit, Actor actor) {
         int size = PageLimit.of(limit);
-        return transactions.execute(tx -> finder.timeline(id, kind == null ? List.of() : kind, cursor, size, actor)
-                .map(EntryView::of));
+        return transactions.execute(tx -> views(id, finder.timeline(id, kind == null ? List.of() : kind, cursor, size, actor)));
+    }
+
+    /** Entries with their files: one query for the files of the whole page. */
+    private Slice<EntryView> views(long viewedTicketId, Slice<TimelineEntry> page) {
+        Map<Long, List<Attachment>> files = attachments.byEntry(page.items());
+        return page.map(e -> EntryView.of(e, files.getOrDefault(e.getId(), List.of()), viewedTicketId));
+    }
+
+    private static String requireBody(String body) {
+        if (body == null || body.isBlank()) {
+            throw org.kefu.platform.InvalidRequestException.of("body", "must not be blank");
+        }
+        if (body.length() > 200_000) {
+            throw org.kefu.platform.InvalidRequestException.of("body", "size must be between 0 and 200000");
+        }
+        return body;
+    }
+
+    /** The file parts that hold a file; a form's empty file input sends a nameless empty part. */
+    private static List<MultipartFile> chosen(List<MultipartFile> files) {
+        if (files == null) {
+            return List.of();
+        }
+        return files.stream()
+                .filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isEmpty())))
+                .toList();
     }
 
     record MergeRequest(@NotNull Long duplicateId) {
@@ -263,8 +360,9 @@ class TicketApiController {
     private EntryView entry(long ticketId, long entryId, Actor actor) {
         return transactions.execute(tx -> {
             work.get(ticketId, actor);
-            return finder.timeline(ticketId, List.of(), new org.kefu.platform.Cursor("id", null, entryId - 1).encode(), 1, actor)
-                    .items().stream().findFirst().map(EntryView::of)
+            return views(ticketId, finder.timeline(ticketId, List.of(),
+                    new org.kefu.platform.Cursor("id", null, entryId - 1).encode(), 1, actor))
+                    .items().stream().findFirst()
                     .orElseThrow(() -> new org.kefu.platform.NotFoundException("Timeline entry", entryId));
         });
     }

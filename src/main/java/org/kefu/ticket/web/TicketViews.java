@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.kefu.customer.Customer;
 import org.kefu.platform.Channel;
+import org.kefu.ticket.Attachment;
 import org.kefu.ticket.Author;
 import org.kefu.ticket.ComplaintType;
 import org.kefu.ticket.CustomFieldDefinition;
@@ -61,14 +62,31 @@ final class TicketViews {
         }
     }
 
+    /** A timeline entry; {@code attachments} is empty for entries without files. */
     record EntryView(long id, long ticketId, TimelineEntry.Kind kind, Author.Type authorType, Long authorId,
-            String authorName, Channel channel, String body, String eventType, Object eventData, Instant createdAt) {
+            String authorName, Channel channel, String body, String eventType, Object eventData, Instant createdAt,
+            List<AttachmentView> attachments) {
 
-        static EntryView of(TimelineEntry e) {
+        /**
+         * @param viewedTicketId the ticket whose timeline is shown: download links go through it, so they
+         *                       work for files on tickets merged into it, too
+         */
+        static EntryView of(TimelineEntry e, List<Attachment> files, long viewedTicketId) {
             Author author = e.getAuthor();
             return new EntryView(e.getId(), e.getTicket().getId(), e.getKind(), author.type(), author.id(), author.name(),
                     e.getChannel(), e.getBody(), e.getEventType(),
-                    e.getEventData() == null ? null : JSON.readValue(e.getEventData(), Map.class), e.getCreatedAt());
+                    e.getEventData() == null ? null : JSON.readValue(e.getEventData(), Map.class), e.getCreatedAt(),
+                    files.stream().map(a -> AttachmentView.of(a, viewedTicketId)).toList());
+        }
+    }
+
+    /** A file on a timeline entry. {@code contentType} is the type found in the bytes, not the one claimed. */
+    record AttachmentView(long id, String fileName, String contentType, long size, boolean inline, String contentId,
+            String downloadUrl) {
+
+        static AttachmentView of(Attachment a, long viewedTicketId) {
+            return new AttachmentView(a.getId(), a.getFileName(), a.getContentType(), a.getSize(), a.isInline(),
+                    a.getContentId(), "/api/v1/tickets/" + viewedTicketId + "/attachments/" + a.getId());
         }
     }
 
