@@ -91,4 +91,66 @@ class AdminPagesAccessIT extends IntegrationTest {
         assertThat(duplicate.status()).isEqualTo(422);
         assertThat(duplicate.body()).contains("id=\"email-error\"").contains("value=\"again\"");
     }
+
+    @Test
+    void roleAndPlacementChangesOnTheAgentPageAreAudited() {
+        PageSession adminSession = new PageSession(port);
+        adminSession.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        long department = createDepartment("页面部门");
+        String email = unique("edit") + "@test.kefu.local";
+        long id = admin.post("/api/v1/agents", Map.of("email", email, "displayName", "待修改", "role", "AGENT"))
+                .body().get("id").asLong();
+        PageSession.Page form = adminSession.get("/admin/agents/" + id);
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("value=\"待修改\"").contains("id=\"deactivate\"");
+
+        PageSession.Page saved = adminSession.post("/admin/agents/" + id, Map.of("displayName", "已修改", "role", "SUPERVISOR",
+                "departmentIds", String.valueOf(department), "maxLoad", "7", "locale", "zh-TW", "timeZone", "Asia/Taipei"),
+                "/admin/agents/" + id);
+        assertThat(saved.status()).isEqualTo(302);
+        var view = admin.get("/api/v1/agents/" + id).body();
+        assertThat(view.get("role").asString()).isEqualTo("SUPERVISOR");
+        assertThat(view.get("maxLoad").asInt()).isEqualTo(7);
+        assertThat(view.get("departments").get(0).get("id").asLong()).isEqualTo(department);
+        assertThat(admin.get("/api/v1/audit-events?action=ROLE_CHANGED").raw()).contains(email);
+        assertThat(admin.get("/api/v1/audit-events?action=PERMISSION_CHANGED").raw()).contains(email);
+
+        PageSession.Page bad = adminSession.post("/admin/agents/" + id, Map.of("displayName", "已修改", "role", "AGENT",
+                "timeZone", "Mars/Olympus"), "/admin/agents/" + id);
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("id=\"timeZone-error\"").contains("value=\"Mars/Olympus\"");
+
+        assertThat(adminSession.post("/admin/agents/" + id + "/deactivate", Map.of(), "/admin/agents/" + id).status())
+                .isEqualTo(302);
+        assertThat(admin.get("/api/v1/agents/" + id).body().get("active").asBoolean()).isFalse();
+        assertThat(admin.get("/api/v1/audit-events?action=AGENT_DEACTIVATED").raw()).contains(email);
+    }
+
+    @Test
+    void departmentsTeamsAndTiersMadeOnThePagesAreWhatTheApiShows() {
+        PageSession adminSession = new PageSession(port);
+        adminSession.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String code = unique("dep");
+        assertThat(adminSession.post("/admin/departments", Map.of("code", code, "name", "投诉处理部"), "/admin/departments")
+                .status()).isEqualTo(302);
+        var department = admin.get("/api/v1/departments").body().valueStream()
+                .filter(d -> d.get("code").asString().equals(code)).findFirst().orElseThrow();
+        long departmentId = department.get("id").asLong();
+        String team = unique("团队");
+        assertThat(adminSession.post("/admin/teams", Map.of("name", team, "departmentId", String.valueOf(departmentId)),
+                "/admin/departments").status()).isEqualTo(302);
+        assertThat(admin.get("/api/v1/teams").raw()).contains(team);
+        PageSession.Page duplicate = adminSession.post("/admin/departments", Map.of("code", code, "name", "重复"),
+                "/admin/departments");
+        assertThat(duplicate.status()).isEqualTo(422);
+        assertThat(duplicate.body()).contains("id=\"code-error\"").contains("value=\"重复\"");
+
+        String tier = "T" + unique("x").substring(2, 8).toUpperCase();
+        assertThat(adminSession.post("/admin/tiers", Map.of("code", tier, "name", "金卡", "rank", "55"), "/admin/tiers")
+                .status()).isEqualTo(302);
+        assertThat(admin.get("/api/v1/customer-tiers").raw()).contains(tier).contains("金卡");
+        PageSession.Page noRank = adminSession.post("/admin/tiers", Map.of("code", tier + "2", "name", "银卡"), "/admin/tiers");
+        assertThat(noRank.status()).isEqualTo(422);
+        assertThat(noRank.body()).contains("id=\"rank-error\"").contains("value=\"银卡\"");
+    }
 }

@@ -57,6 +57,9 @@ class AdminBrowserIT extends BrowserTest {
         WebElement row = find("tr[data-agent='" + email + "']");
         assertThat(row.getText()).contains("王小明").contains("主管").contains(department).contains("已邀请");
         screenshot(browser, SHOTS.resolve("admin-agents.png"));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        screenshot(browser, SHOTS.resolve("admin-agents-390.png"));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 
         String link = Outbox.invitationLink(email);
         signOut();
@@ -128,7 +131,7 @@ class AdminBrowserIT extends BrowserTest {
 
         String secret = find("#token-secret").getAttribute("value");
         assertThat(secret).startsWith("kefu_");
-        assertThat(text(".alert.warning")).contains("只显示这一次");
+        assertThat(text(".token-result .alert.warning")).contains("只显示这一次");
         screenshot(browser, SHOTS.resolve("admin-token-created.png"));
         Api asToken = admin.as(secret);
         assertThat(asToken.get("/api/v1/me").status()).isEqualTo(200);
