@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.kefu.platform.Actor;
 import org.kefu.platform.ConflictException;
+import org.kefu.platform.InvalidRequestException;
 import org.kefu.platform.mail.SystemMail;
 import org.kefu.platform.web.SupportedLocales;
 import org.springframework.context.ApplicationEventPublisher;
@@ -88,7 +89,7 @@ public class InvitingAgents {
      */
     public Optional<Agent> accept(String token, String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 200) {
-            throw org.kefu.platform.InvalidRequestException.of("password", "must be 10 to 200 characters");
+            throw InvalidRequestException.of("password", "must be 10 to 200 characters");
         }
         Instant now = clock.instant();
         Optional<Invitation> invitation = find(token).filter(i -> i.isUsableAt(now));

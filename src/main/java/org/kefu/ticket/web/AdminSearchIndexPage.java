@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * Admin: rebuild the search index. The progress fragment polls itself every second (htmx) while
@@ -43,8 +44,7 @@ class AdminSearchIndexPage {
     }
 
     @PostMapping("/admin/search-index/rebuild")
-    String rebuild(Actor actor, Model model, @org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request",
-            required = false) String htmx) {
+    String rebuild(Actor actor, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
         actor.requireRole(Role.ADMIN);
         try {
             rebuilds.start(actor);
