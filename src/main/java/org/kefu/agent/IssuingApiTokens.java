@@ -75,6 +75,11 @@ public class IssuingApiTokens implements TokenAuthenticator {
     }
 
     @Transactional(readOnly = true)
+    public ApiToken get(long id) {
+        return tokens.findById(id).orElseThrow(() -> new NotFoundException("API token", id));
+    }
+
+    @Transactional(readOnly = true)
     public boolean anyExists() {
         return tokens.count() > 0;
     }

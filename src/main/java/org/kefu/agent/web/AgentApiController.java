@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.kefu.agent.AgentChanges;
 import org.kefu.agent.AgentDirectory;
+import org.kefu.agent.InvitingAgents;
 import org.kefu.agent.IssuingApiTokens;
 import org.kefu.agent.NewAgent;
 import org.kefu.agent.Presence;
@@ -42,10 +43,14 @@ class AgentApiController {
 
     private final AgentDirectory directory;
     private final IssuingApiTokens tokens;
+    private final InvitingAgents inviting;
+    private final PublicUrl publicUrl;
 
-    AgentApiController(AgentDirectory directory, IssuingApiTokens tokens) {
+    AgentApiController(AgentDirectory directory, IssuingApiTokens tokens, InvitingAgents inviting, PublicUrl publicUrl) {
         this.directory = directory;
         this.tokens = tokens;
+        this.inviting = inviting;
+        this.publicUrl = publicUrl;
     }
 
     @GetMapping("/me")
@@ -84,6 +89,24 @@ class AgentApiController {
         actor.requireRole(Role.ADMIN);
         AgentView view = AgentView.of(directory.create(body, actor.id()));
         return ResponseEntity.created(URI.create("/api/v1/agents/" + view.id())).body(view);
+    }
+
+    @PostMapping("/agents/invitations")
+    @Operation(summary = "Invite an agent (admin): creates the account without a password and mails a one-time link"
+            + " (valid 24 h) with which the agent sets one; a password in the body is ignored")
+    @Transactional
+    ResponseEntity<AgentView> invite(@Valid @RequestBody NewAgent body, Actor actor) {
+        actor.requireRole(Role.ADMIN);
+        AgentView view = AgentView.of(inviting.invite(body, actor, publicUrl.get()));
+        return ResponseEntity.created(URI.create("/api/v1/agents/" + view.id())).body(view);
+    }
+
+    @PostMapping("/agents/{id}/invitation")
+    @Operation(summary = "Mail a fresh invitation link to an agent who has not set a password yet (admin); older links stop working")
+    @Transactional
+    AgentView reinvite(@PathVariable long id, Actor actor) {
+        actor.requireRole(Role.ADMIN);
+        return AgentView.of(inviting.resend(id, actor, publicUrl.get()));
     }
 
     @PatchMapping("/agents/{id}")

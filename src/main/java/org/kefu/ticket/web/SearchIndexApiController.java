@@ -2,17 +2,9 @@ package org.kefu.ticket.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
-import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
 import org.kefu.platform.Actor;
-import org.kefu.platform.ConflictException;
 import org.kefu.platform.Role;
-import org.kefu.ticket.TicketSearch;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,66 +18,32 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Search index")
 class SearchIndexApiController {
 
-    private final TicketSearch search;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
-    private final AtomicReference<Progress> progress = new AtomicReference<>(new Progress("IDLE", 0, 0, null, null, null));
+    private final SearchIndexRebuilds rebuilds;
 
-    SearchIndexApiController(TicketSearch search, ApplicationEventPublisher events, Clock clock) {
-        this.search = search;
-        this.events = events;
-        this.clock = clock;
+    SearchIndexApiController(SearchIndexRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
     }
 
-    /** Where a rebuild stands. */
-    record Progress(String state, long done, long total, Instant startedAt, Instant finishedAt, String error) {
+    /** Where a rebuild stands; {@code percent} is {@code done} of {@code total} entities, 100 once DONE. */
+    record Progress(String state, long done, long total, int percent, Instant startedAt, Instant finishedAt, String error) {
+
+        static Progress of(SearchIndexRebuilds.Progress p) {
+            return new Progress(p.state(), p.done(), p.total(), p.percent(), p.startedAt(), p.finishedAt(), p.error());
+        }
     }
 
     @GetMapping
-    @Operation(summary = "Progress of the current or last rebuild (admin)")
+    @Operation(summary = "Progress of the current or last rebuild (admin): state IDLE, RUNNING, DONE or FAILED, entities done of total, percent")
     Progress status(Actor actor) {
         actor.requireRole(Role.ADMIN);
-        return progress.get();
+        return Progress.of(rebuilds.progress());
     }
 
     @PostMapping("/rebuild")
     @Operation(summary = "Rebuild the ticket and customer index from the database (admin); runs in the background")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    synchronized Progress rebuild(Actor actor) {
+    Progress rebuild(Actor actor) {
         actor.requireRole(Role.ADMIN);
-        if ("RUNNING".equals(progress.get().state())) {
-            throw new ConflictException("A rebuild is already running.");
-        }
-        Instant started = clock.instant();
-        AtomicLong done = new AtomicLong();
-        AtomicLong total = new AtomicLong();
-        progress.set(new Progress("RUNNING", 0, 0, started, null, null));
-        MassIndexer indexer = search.rebuildIndexer().monitor(new MassIndexingMonitor() {
-            @Override
-            public void documentsAdded(long increment) {
-                progress.set(new Progress("RUNNING", done.addAndGet(increment), total.get(), started, null, null));
-            }
-
-            @Override
-            public void documentsBuilt(long increment) {
-            }
-
-            @Override
-            public void entitiesLoaded(long increment) {
-            }
-
-            @Override
-            public void addToTotalCount(long increment) {
-                total.addAndGet(increment);
-            }
-
-            @Override
-            public void indexingCompleted() {
-            }
-        });
-        events.publishEvent(new org.kefu.ticket.TicketEvents.SearchIndexRebuildStarted(actor.id()));
-        indexer.start().whenComplete((ignored, error) -> progress.set(new Progress(error == null ? "DONE" : "FAILED",
-                done.get(), total.get(), started, clock.instant(), error == null ? null : "The rebuild failed; see the server log.")));
-        return progress.get();
+        return Progress.of(rebuilds.start(actor));
     }
 }
