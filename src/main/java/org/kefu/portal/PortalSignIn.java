@@ -78,7 +78,7 @@ public class PortalSignIn {
             @Value("${kefu.sign-in.max-attempts:5}") int maxAttempts, @Value("${kefu.sign-in.lock-minutes:15}") int lockMinutes,
             @Value("${kefu.public-url:}") String publicUrl,
             @Value("${kefu.portal.link-requests-per-email:5}") int perEmailLimit,
-            @Value("${kefu.portal.link-requests-per-address:30}") int perAddressLimit) {
+            @Value("${kefu.portal.link-requests-per-address:100}") int perAddressLimit) {
         this.customers = customers;
         this.links = links;
         this.accounts = accounts;

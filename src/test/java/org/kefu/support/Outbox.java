@@ -1,0 +1,93 @@
+package org.kefu.support;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads the mail the desk wrote to its outbox ({@code ${kefu.data-dir}/outbox/*.eml}, the
+ * embedded default without SMTP). Tests find their mail by a unique recipient address.
+ */
+public final class Outbox {
+
+    private static final Path DIR = Path.of(System.getProperty("java.io.tmpdir"), "kefu-test-data", "outbox");
+    private static final Pattern PORTAL_LINK = Pattern.compile("https?://\\S+/portal/auth\\?token=[A-Za-z0-9_-]+");
+
+    private Outbox() {
+    }
+
+    public record Mail(String to, String subject, String body) {
+
+        /** The portal sign-in link in the mail, as a path ("/portal/auth?token=…"). */
+        public String portalLinkPath() {
+            Matcher m = PORTAL_LINK.matcher(body);
+            if (!m.find()) {
+                throw new AssertionError("no portal link in mail: " + body);
+            }
+            String url = m.group();
+            return url.substring(url.indexOf("/portal/auth"));
+        }
+    }
+
+    /** All mails to this address so far. */
+    public static List<Mail> to(String address) {
+        List<Mail> found = new ArrayList<>();
+        if (!Files.isDirectory(DIR)) {
+            return found;
+        }
+        try (Stream<Path> files = Files.list(DIR)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
+                read(file).filter(m -> m.to().equalsIgnoreCase(address)).ifPresent(found::add);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    /** Waits (up to 10 s) until there are {@code count} mails to the address; returns the newest. */
+    public static Mail awaitMail(String address, int count) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(until)) {
+            List<Mail> mails = to(address);
+            if (mails.size() >= count) {
+                return mails.getLast();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no mail #" + count + " to " + address + " in " + DIR);
+    }
+
+    private static Optional<Mail> read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+            Address[] to = message.getRecipients(Message.RecipientType.TO);
+            if (to == null || to.length == 0) {
+                return Optional.empty();
+            }
+            String recipient = ((jakarta.mail.internet.InternetAddress) to[0]).getAddress();
+            return Optional.of(new Mail(recipient, message.getSubject(), String.valueOf(message.getContent())));
+        } catch (IOException | jakarta.mail.MessagingException e) {
+            return Optional.empty(); // another test run may be writing the same folder
+        }
+    }
+}
