@@ -70,6 +70,8 @@ public class PortalSignIn {
     private final String publicUrl;
     private final RequestWindow perEmail;
     private final RequestWindow perAddress;
+    private final RequestWindow submissionsPerEmail = new RequestWindow(5, Duration.ofMinutes(15));
+    private final RequestWindow submissionsPerAddress = new RequestWindow(20, Duration.ofMinutes(15));
     private final ExecutorService mailer = Executors.newVirtualThreadPerTaskExecutor();
     private final String dummyHash;
 
@@ -123,6 +125,16 @@ public class PortalSignIn {
             }
         });
         return LinkRequest.ACCEPTED;
+    }
+
+    /**
+     * Whether a ticket submitted without signing in may be accepted now: each one sends a mail, so
+     * they are limited per email address (5 in 15 minutes) and per network address (20).
+     */
+    public boolean mayAcceptSubmission(String email, String clientAddress) {
+        Instant now = clock.instant();
+        return submissionsPerAddress.tryAcquire("ip:" + clientAddress, now)
+                && submissionsPerEmail.tryAcquire("email:" + normalise(email), now);
     }
 
     /** An agent sends the customer a link (to the customer's first email address). */

@@ -215,6 +215,20 @@ class PortalIT extends IntegrationTest {
     }
 
     @Test
+    void ticketsWithoutAnAccountAreLimitedPerEmailAndTheFormKeepsWhatWasTyped() {
+        String email = unique("spam") + "@example.com";
+        WebVisitor visitor = new WebVisitor(port);
+        visitor.get("/portal/new");
+        for (int i = 0; i < 5; i++) {
+            assertThat(visitor.post("/portal/new", Map.of("email", email, "subject", "第" + i + "次", "description", "内容"))
+                    .redirectsTo("/portal/submitted")).isTrue();
+        }
+        Page refused = visitor.post("/portal/new", Map.of("email", email, "subject", "第六次", "description", "内容"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("提交得太频繁", "value=\"第六次\"");
+    }
+
+    @Test
     void aCustomerSetsAPasswordSignsInWithItAndIsLockedOutAfterFiveWrongTries() {
         String email = newCustomer("密码");
         WebVisitor visitor = signedIn(email);

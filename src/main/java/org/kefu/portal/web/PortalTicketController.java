@@ -199,12 +199,15 @@ class PortalTicketController {
     @PostMapping("/portal/new")
     String anonymousSubmit(@AuthenticationPrincipal PortalCustomer customer, @ModelAttribute("form") TicketForm form,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments, Model model,
-            HttpServletResponse response, Locale locale) {
+            HttpServletResponse response, Locale locale, jakarta.servlet.http.HttpServletRequest request) {
         if (customer != null) {
             return submit(customer, new TicketForm(null, null, form.subject(), form.description(), form.complaintType(),
                     form.orderRef(), form.productRef(), form.demand(), form.demandDeadline(), null), attachments, model, response);
         }
         Map<String, String> problems = form.problems(true, activeTypes(), attachments, zone, clock);
+        if (problems.isEmpty() && !signIn.mayAcceptSubmission(form.email(), request.getRemoteAddr())) {
+            problems = Map.of("email", "portal.form.tooMany");
+        }
         if (!problems.isEmpty()) {
             model.addAttribute("anonymous", true);
             return formAgain(form, problems, model, response, null);
