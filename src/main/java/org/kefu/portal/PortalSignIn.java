@@ -18,6 +18,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -156,7 +158,7 @@ public class PortalSignIn {
 
     /**
      * Tells a customer who submitted a ticket without signing in that it arrived, with a link to
-     * follow it. Runs in the caller's transaction.
+     * follow it. Runs in the caller's transaction; the mail leaves after it commits.
      */
     public void confirmSubmission(long customerId, String email, String ticketNumber, String requestBaseUrl, Locale locale) {
         Customer customer = customers.get(customerId);
@@ -242,8 +244,24 @@ public class PortalSignIn {
         SignInLink link = links.save(new SignInLink(LinkSecrets.hash(secret), customer.getId(), now, LINK_VALID_FOR));
         String url = base + "/portal/auth?token=" + secret;
         Object[] args = {customer.getName(), url, LINK_VALID_FOR.toMinutes(), ticketNumber};
-        mail.send(address, messages.getMessage(subjectKey, args, locale), messages.getMessage(bodyKey, args, locale));
+        String subject = messages.getMessage(subjectKey, args, locale);
+        String body = messages.getMessage(bodyKey, args, locale);
+        afterCommit(() -> mail.send(address, subject, body));
         return link.getExpiresAt();
+    }
+
+    /** Mail goes out once the link is stored for good, so it never carries a link that does not work yet. */
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
     }
 
     private Customer survivor(Customer customer) {
