@@ -110,6 +110,31 @@ class PortalBrowserIT extends BrowserTest {
     }
 
     @Test
+    void someoneWithoutAnAccountSubmitsInEnglishAndTheLanguageSwitchWorks() throws IOException {
+        open("/portal/new?lang=en");
+        assertThat(text("h1")).isEqualTo("New ticket");
+        browser.findElement(By.cssSelector(".lang-switch a[lang=zh-TW]")).click();
+        waitUntil(d -> text("h1").equals("提交工單"));
+        browser.findElement(By.cssSelector(".lang-switch a[lang=en]")).click();
+        waitUntil(d -> text("h1").equals("New ticket"));
+        String email = unique("walkin") + "@example.com";
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("subject")).sendKeys("Parcel never arrived");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waitUntil(d -> !d.findElements(By.cssSelector(".alert.error")).isEmpty());
+        assertThat(text("#description ~ .error")).isEqualTo("This field is required.");
+        assertThat(browser.findElement(By.id("subject")).getAttribute("value")).isEqualTo("Parcel never arrived");
+        assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo(email);
+        screenshot(browser, SHOTS.resolve("portal-new-error-390-en.png"));
+        browser.findElement(By.id("description")).sendKeys("Order SO-1 was marked delivered, but nothing came.");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waitUntil(d -> d.getCurrentUrl().endsWith("/portal/submitted"));
+        assertThat(text("h1")).isEqualTo("We have received your ticket");
+        assertThat(Outbox.awaitMail(email, 1).subject()).startsWith("We have received your ticket");
+        open("/portal/login?lang=zh-CN");
+    }
+
+    @Test
     void aPhoneWideScreenNeedsNoSidewaysScrolling() throws IOException {
         signInByLink(customer("窄屏"));
         submit("一个很长很长的标题，用来看看在窄屏上是否会把页面撑宽而出现横向滚动条，顺便看看换行是否自然", "描述");
