@@ -91,7 +91,11 @@ class PortalIT extends IntegrationTest {
     void pagesNeedACustomerSignIn() {
         WebVisitor stranger = new WebVisitor(port);
         assertThat(stranger.get("/portal/tickets").redirectsTo("/portal/login")).isTrue();
-        assertThat(stranger.get("/portal/login").status()).isEqualTo(200);
+        Page login = stranger.get("/portal/login");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.header("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-eval");
+        assertThat(login.body()).contains("name=\"_csrf\"");
+        assertThat(stranger.post("/portal/link", Map.of("email", "x@example.com", "_csrf", "forged")).status()).isEqualTo(403);
     }
 
     @Test

@@ -35,7 +35,11 @@ public final class WebVisitor {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    public record Page(int status, String body, String location) {
+    public record Page(int status, String body, String location, java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public boolean redirectsTo(String path) {
             return status / 100 == 3 && location != null && location.replaceFirst("^https?://[^/]+", "").startsWith(path);
@@ -54,7 +58,7 @@ public final class WebVisitor {
             get("/portal/login");
         }
         Map<String, String> fields = new LinkedHashMap<>(form);
-        fields.put("_csrf", csrf);
+        fields.putIfAbsent("_csrf", csrf);
         String body = fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         Page page = send(HttpRequest.newBuilder(URI.create(base + path))
@@ -72,7 +76,7 @@ public final class WebVisitor {
         String boundary = "----kefu" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Map<String, String> fields = new LinkedHashMap<>(form);
-        fields.put("_csrf", csrf);
+        fields.putIfAbsent("_csrf", csrf);
         try {
             for (var e : fields.entrySet()) {
                 out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
@@ -110,7 +114,7 @@ public final class WebVisitor {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Page(response.statusCode(), response.body() == null ? "" : response.body(),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null), response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
