@@ -94,7 +94,10 @@ public abstract class BrowserTest extends IntegrationTest {
         signIn(browser, url(""), email, password);
     }
 
+    /** Leaves any live page first, so its stream cannot start a new session after the cookies are gone. */
     protected void signOut() {
+        browser.get("about:blank");
+        open("/login");
         browser.manage().deleteAllCookies();
     }
 
