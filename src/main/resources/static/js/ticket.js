@@ -42,7 +42,8 @@
   // A sent reply or note: empty the composer (only then, so nothing typed is lost on an error).
   document.addEventListener("htmx:afterRequest", function (e) {
     var form = e.detail.elt;
-    if (!form || form.id !== "composer-form" || !e.detail.successful) { return; }
+    var status = e.detail.xhr ? e.detail.xhr.status : 0;
+    if (!form || form.id !== "composer-form" || status < 200 || status >= 300) { return; }
     document.getElementById("composer-body").value = "";
     document.getElementById("composer-files").value = "";
     document.getElementById("composer-status").value = "";

@@ -100,14 +100,14 @@ class TicketPageController {
     @GetMapping("/header")
     String header(@PathVariable long id, Actor actor, Model model) {
         model.addAttribute("header", reader.header(id, actor));
-        return "ticket/page :: header";
+        return "ticket/page :: ticketHeader";
     }
 
     @GetMapping("/timeline")
     String timeline(@PathVariable long id, @RequestParam(required = false) String before, Actor actor, Locale locale,
             Model model) {
         model.addAttribute("timeline", reader.timeline(id, before, actor, locale));
-        return before == null ? "ticket/page :: timeline" : "ticket/page :: earlier";
+        return before == null ? "ticket/page :: ticketTimeline" : "ticket/page :: ticketEarlier";
     }
 
     @GetMapping("/props")
@@ -349,7 +349,7 @@ class TicketPageController {
         } catch (NotFoundException gone) {
             // e.g. transferred to a department the agent is not in: the ticket left their sight
             response.setHeader("HX-Redirect", "/tickets");
-            return "ticket/page :: empty";
+            return "ticket/page :: nothing";
         }
     }
 
@@ -358,7 +358,7 @@ class TicketPageController {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute("props", reader.properties(id, actor, locale, form));
         model.addAttribute("errors", errors);
-        return "ticket/page :: props";
+        return "ticket/page :: ticketProps";
     }
 
     private String props(long id, Actor actor, Locale locale, Model model, Map<String, String> errors,
@@ -368,7 +368,7 @@ class TicketPageController {
         }
         model.addAttribute("props", reader.properties(id, actor, locale, null));
         model.addAttribute("errors", errors);
-        return "ticket/page :: props";
+        return "ticket/page :: ticketProps";
     }
 
     private Long ticketOfNumber(String number) {

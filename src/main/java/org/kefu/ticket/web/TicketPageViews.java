@@ -27,7 +27,7 @@ final class TicketPageViews {
     record Item(long id, String kind, String cssClass, String author, String channel, String body, String sentence,
             Long refTicketId, String refNumber, Instant createdAt) {
 
-        boolean isEvent() {
+        public boolean isEvent() {
             return "EVENT".equals(kind);
         }
     }
@@ -49,7 +49,7 @@ final class TicketPageViews {
     record CustomFieldInput(String key, String label, CustomFieldDefinition.Type type, boolean required,
             List<String> options, String value, Set<String> values) {
 
-        String inputType() {
+        public String inputType() {
             return switch (type) {
                 case NUMBER -> "number";
                 case DATE -> "date";
@@ -64,7 +64,7 @@ final class TicketPageViews {
             String confirmedProblem, String demand, String demandDeadline, String productRef, String orderRef,
             List<CustomFieldInput> customFields, List<LinkItem> links, boolean merged) {
 
-        List<Priority> priorities() {
+        public List<Priority> priorities() {
             return List.of(Priority.values());
         }
     }

@@ -65,6 +65,6 @@ class TicketPresenceController {
         transactions.executeWithoutResult(tx -> work.get(id, actor));
         model.addAttribute("ticketId", id);
         model.addAttribute("others", presence.others(id, actor.id()));
-        return "ticket/page :: presence";
+        return "ticket/page :: ticketPresence";
     }
 }
