@@ -25,7 +25,7 @@ class TicketPageBrowserIT extends BrowserTest {
     private static final String PASSWORD = "browser-pass-123";
 
     @Test
-    void agentRepliesAddsAVisiblyDifferentNoteAndWorksTheSidePanel() {
+    void agentRepliesAddsAVisiblyDifferentNoteAndWorksTheSidePanel() throws IOException {
         long department = createDepartment("工单页");
         String email = agent("王芳", department);
         long id = openTicketIn(department, "快递丢失包裹", "我的包裹三天没有更新了。");
@@ -86,6 +86,7 @@ class TicketPageBrowserIT extends BrowserTest {
         find("#prop-status").findElement(By.xpath("ancestor::form//button[@type='submit']")).click();
         waitUntil(d -> hasText(d, "#ticket-props .error", "无法从「已解决」改为「等待客户」"));
         assertThat(text("#ticket-header [data-field=status]")).isEqualTo("已解决");
+        screenshot(browser, Path.of("target/shots/ticket-worked.png"));
     }
 
     @Test
@@ -145,6 +146,7 @@ class TicketPageBrowserIT extends BrowserTest {
 
             other.findElement(By.id("composer-body")).sendKeys("我来处理这个");
             waitUntil(d -> hasText(d, "#presence", "张伟 正在输入"));
+            screenshot(browser, Path.of("target/shots/ticket-presence.png"));
         } finally {
             other.quit();
         }

@@ -226,6 +226,17 @@ class TicketPageIT extends IntegrationTest {
                 .contains("将状态从「新建」改为「等待客户」").contains("添加了标签 VIP回访");
     }
 
+    @Test
+    void thePageSpeaksTheAgentsLanguage() {
+        long department = createDepartment("语言");
+        PageSession agent = agent("Mia", department);
+        long id = ticketIn(department, "Language");
+        assertThat(agent.get("/tickets/" + id + "?lang=en").body()).contains("Send reply").contains("Internal note")
+                .contains("Complaint type");
+        assertThat(agent.get("/tickets/" + id + "?lang=zh-TW").body()).contains("傳送回覆").contains("內部備註");
+        assertThat(agent.get("/tickets/" + id + "?lang=zh-CN").body()).contains("发送回复").contains("内部备注");
+    }
+
     private PageSession agent(String name, long department) {
         String email = unique("page") + "@test.kefu.local";
         Api.Response r = admin.post("/api/v1/agents", Map.of("email", email, "displayName", name, "role", "AGENT",
