@@ -221,7 +221,9 @@ class TicketPageController {
         String orderRef = changed(form, "orderRef", current.orderRef(), clear);
         java.time.Instant deadline = null;
         String deadlineText = form.getFirst("demandDeadline");
-        if (deadlineText != null && !deadlineText.isBlank()) {
+        if (deadlineText != null && deadlineText.strip().equals(current.demandDeadline())) {
+            deadline = null; // unchanged (the form shows minutes; a stored deadline may have seconds)
+        } else if (deadlineText != null && !deadlineText.isBlank()) {
             try {
                 deadline = LocalDateTime.parse(deadlineText.strip()).atZone(times.zone()).toInstant();
             } catch (DateTimeParseException e) {

@@ -128,7 +128,7 @@ class TicketPageBrowserIT extends BrowserTest {
     }
 
     @Test
-    void twoAgentsOnOneTicketSeeEachOtherAndTyping() throws IOException {
+    void twoAgentsOnOneTicketSeeEachOtherAndTyping() throws IOException, InterruptedException {
         long department = createDepartment("协作");
         String first = agent("李娜", department);
         String second = agent("张伟", department);
@@ -147,6 +147,12 @@ class TicketPageBrowserIT extends BrowserTest {
             other.findElement(By.id("composer-body")).sendKeys("我来处理这个");
             waitUntil(d -> hasText(d, "#presence", "张伟 正在输入"));
             screenshot(browser, Path.of("target/shots/ticket-presence.png"));
+            Thread.sleep(2000);
+            Object reloads = ((JavascriptExecutor) browser).executeScript("""
+                    return performance.getEntriesByType('resource')
+                        .filter(e => e.name.endsWith('/presence')).length;""");
+            assertThat(((Number) reloads).intValue()).as("the presence list reloads on events, not in a loop")
+                    .isLessThan(10);
         } finally {
             other.quit();
         }
