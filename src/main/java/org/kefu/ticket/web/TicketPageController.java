@@ -144,7 +144,9 @@ class TicketPageController {
                 });
             } catch (IllegalTransitionException e) {
                 problem = transition(e, locale);
-            } catch (ConflictException | InvalidRequestException e) {
+            } catch (ConflictException e) {
+                problem = conflict(e, locale);
+            } catch (InvalidRequestException e) {
                 problem = e.getMessage();
             }
         }
@@ -340,7 +342,7 @@ class TicketPageController {
         } catch (InvalidRequestException e) {
             e.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
         } catch (ConflictException e) {
-            errors.put(section, e.getMessage());
+            errors.put(section, conflict(e, locale));
         }
         if (!errors.isEmpty()) {
             return failed(id, actor, locale, model, response, errors, form);
@@ -455,6 +457,17 @@ class TicketPageController {
                 : String.join("、", allowed.stream().map(s -> text(locale, "status." + s)).toList());
         return text(locale, "ticket.error.transition", text(locale, "status." + p.get("currentStatus")),
                 text(locale, "status." + p.get("requestedStatus")), allowedText);
+    }
+
+    /** The usual refusals in the agent's language; anything else as the service words it. */
+    private String conflict(ConflictException e, Locale locale) {
+        if (e.properties().containsKey("mergedIntoId")) {
+            return text(locale, "ticket.error.merged");
+        }
+        if ("CLOSED".equals(e.properties().get("currentStatus"))) {
+            return text(locale, "ticket.error.closed");
+        }
+        return e.getMessage();
     }
 
     private String text(Locale locale, String key, Object... args) {

@@ -194,6 +194,9 @@ class TicketPageIT extends IntegrationTest {
         assertThat(admin.get("/api/v1/tickets/" + duplicate).body().get("mergedIntoId").asLong()).isEqualTo(survivor);
         assertThat(agent.get("/tickets/" + duplicate).body()).contains("此工单已合并到").contains("/tickets/" + survivor);
         assertThat(agent.get("/tickets/" + survivor + "/timeline").body()).contains("将以下工单合并到此工单");
+        PageSession.Page late = agent.post("/tickets/" + duplicate + "/messages", Map.of("body", "还在吗？", "mode", "reply"));
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.body()).contains("此工单已合并到另一工单");
     }
 
     @Test
