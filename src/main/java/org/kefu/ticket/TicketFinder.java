@@ -108,7 +108,33 @@ public class TicketFinder {
         return Slice.fromOverfetch(rows, limit, e -> new Cursor("id", null, e.getId()));
     }
 
-    /** The customer's first words on the ticket (its first customer message). */
+    /**
+     * The newest {@code limit} timeline entries before the {@code before} cursor (all when null),
+     * oldest first, including tickets merged into it; {@code nextCursor} fetches the page before
+     * these (for "load earlier" on a page that shows the newest at the bottom).
+     */
+    public Slice<TimelineEntry> timelineBefore(long ticketId, String before, int limit, Actor actor) {
+        access.visible(ticketId, actor);
+        List<Long> ids = new ArrayList<>();
+        ids.add(ticketId);
+        ids.addAll(entityManager.createQuery("select t.id from Ticket t where t.mergedIntoId = :id", Long.class)
+                .setParameter("id", ticketId).getResultList());
+        String jpql = "select e from TimelineEntry e where e.ticket.id in :ids"
+                + (before != null ? " and e.id < :before" : "") + " order by e.id desc";
+        TypedQuery<TimelineEntry> query = entityManager.createQuery(jpql, TimelineEntry.class).setParameter("ids", ids);
+        if (before != null) {
+            query.setParameter("before", Cursor.decode(before, "id").id());
+        }
+        List<TimelineEntry> rows = new ArrayList<>(query.setMaxResults(limit + 1).getResultList());
+        boolean more = rows.size() > limit;
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        java.util.Collections.reverse(rows);
+        String earlier = more && !rows.isEmpty() ? new Cursor("id", null, rows.getFirst().getId()).encode() : null;
+        return new Slice<>(rows, earlier);
+    }
+
     /**
      * The department, team and assignee of a ticket, without loading it; empty if there is none.
      * Its own transaction, as after-commit listeners call it.
