@@ -36,9 +36,22 @@ class CalendarPageController {
     @GetMapping("/admin/calendars")
     String list(Actor actor, Model model) {
         actor.requireRole(Role.ADMIN);
-        model.addAttribute("navSection", "admin");
-        model.addAttribute("calendars", calendars.list());
+        listModel(model);
         return "sla/calendars";
+    }
+
+    private void listModel(Model model) {
+        List<CalendarDefinition> all = calendars.list();
+        Map<Long, Long> holidays = new LinkedHashMap<>();
+        Map<Long, Long> workdays = new LinkedHashMap<>();
+        for (CalendarDefinition c : all) {
+            holidays.put(c.id(), c.days().stream().filter(d -> d.kind() == CalendarDefinition.Kind.HOLIDAY).count());
+            workdays.put(c.id(), c.days().stream().filter(d -> d.kind() == CalendarDefinition.Kind.WORKDAY).count());
+        }
+        model.addAttribute("navSection", "admin");
+        model.addAttribute("calendars", all);
+        model.addAttribute("holidayCounts", holidays);
+        model.addAttribute("workdayCounts", workdays);
     }
 
     @PostMapping("/admin/calendars")
@@ -54,8 +67,7 @@ class CalendarPageController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/admin/calendars/" + created.id();
         } catch (InvalidRequestException e) {
-            model.addAttribute("navSection", "admin");
-            model.addAttribute("calendars", calendars.list());
+            listModel(model);
             model.addAttribute("problems", e.problems());
             return "sla/calendars";
         }
