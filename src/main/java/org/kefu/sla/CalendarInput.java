@@ -105,6 +105,9 @@ public record CalendarInput(String name, String timeZone, String description, Ma
             } catch (IllegalArgumentException e) {
                 problems.add(new FieldProblem(field + ".hours", e.getMessage()));
             }
+            if (kind == CalendarDefinition.Kind.WORKDAY && (d.hours() == null || d.hours().isBlank())) {
+                hours = usualHours(weekHours); // a make-up day works the usual weekday hours
+            }
             if (kind == CalendarDefinition.Kind.WORKDAY && hours.isClosed()) {
                 problems.add(new FieldProblem(field + ".hours", "a working day needs opening hours, e.g. 09:00-18:00"));
             }
@@ -119,6 +122,17 @@ public record CalendarInput(String name, String timeZone, String description, Ma
             throw new InvalidRequestException(problems);
         }
         return new CalendarDefinition(id, name.strip(), zone, blankToNull(description), weekHours, special, version);
+    }
+
+    /** The hours of the first open weekday (Monday first): what a make-up working day gets by default. */
+    static OpeningHours usualHours(Map<DayOfWeek, OpeningHours> week) {
+        for (DayOfWeek day : DayOfWeek.values()) {
+            OpeningHours hours = week.getOrDefault(day, OpeningHours.CLOSED);
+            if (!hours.isClosed()) {
+                return hours;
+            }
+        }
+        return OpeningHours.CLOSED;
     }
 
     private static String blankToNull(String s) {

@@ -1,7 +1,6 @@
 package org.kefu.sla;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,15 +103,8 @@ public class ManagingCalendars {
     public record ImportOutcome(CalendarDefinition calendar, int imported, int skipped) {
     }
 
-    /** The hours of the first open weekday: what a make-up working day without its own hours gets. */
     static OpeningHours usualHours(CalendarDefinition calendar) {
-        for (DayOfWeek day : DayOfWeek.values()) {
-            OpeningHours hours = calendar.week().getOrDefault(day, OpeningHours.CLOSED);
-            if (!hours.isClosed()) {
-                return hours;
-            }
-        }
-        return OpeningHours.CLOSED;
+        return CalendarInput.usualHours(calendar.week());
     }
 
     private void requireFreeName(String name, Long id) {

@@ -101,6 +101,6 @@ class CalendarPagesIT extends IntegrationTest {
         Browser browser = new Browser().signIn("admin@test.kefu.local", "admin-password-123");
         HttpResponse<String> fragment = browser.get("/tickets/" + id + "/sla");
         assertThat(fragment.statusCode()).isEqualTo(200);
-        assertThat(fragment.body()).contains("首次响应", "解决", "sla-clock").doesNotContain("<html");
+        assertThat(fragment.body()).contains("首次响应", "解决", "sla-clock", "秒").doesNotContain("<html");
     }
 }
