@@ -34,6 +34,9 @@ create table sla_clock (
 create index ix_sla_clock_next_due on sla_clock (next_due_at, id);
 -- for "sort by due" lists of running clocks
 create index ix_sla_clock_due on sla_clock (state, due_at, id);
+-- foreign keys: deleting a policy (set null) or checking a calendar's use must not scan all clocks
+create index ix_sla_clock_policy on sla_clock (policy_id);
+create index ix_sla_clock_calendar on sla_clock (calendar_id);
 
 -- Every missed target, for reports: due when, noticed when, and by how much it was missed
 -- (business and wall-clock seconds; updated to the final figure when the target is met late).
@@ -53,3 +56,4 @@ create table sla_breach (
 );
 create index ix_sla_breach_ticket on sla_breach (ticket_id, id);
 create index ix_sla_breach_due on sla_breach (due_at, id);
+create index ix_sla_breach_policy on sla_breach (policy_id);

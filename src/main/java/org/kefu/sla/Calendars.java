@@ -93,8 +93,8 @@ class Calendars {
 
     boolean inUse(long id) {
         return jdbc.sql("select count(*) from sla_policy where calendar_id = ?").param(id).query(Long.class).single() > 0
-                || jdbc.sql("select count(*) from sla_clock where calendar_id = ? and state in ('RUNNING', 'PAUSED')")
-                .param(id).query(Long.class).single() > 0;
+                || !jdbc.sql("select id from sla_clock where calendar_id = ? fetch first 1 rows only")
+                .param(id).query(Long.class).list().isEmpty();
     }
 
     private void writeWeek(long id, Map<DayOfWeek, OpeningHours> week) {

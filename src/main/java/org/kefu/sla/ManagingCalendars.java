@@ -63,7 +63,7 @@ public class ManagingCalendars {
     public void delete(long id) {
         get(id);
         if (calendars.inUse(id)) {
-            throw new ConflictException("Calendar " + id + " is used by an SLA policy or a running SLA clock.", Map.of());
+            throw new ConflictException("Calendar " + id + " is used by an SLA policy or by SLA clocks of tickets; it can be changed but not deleted.", Map.of());
         }
         calendars.delete(id);
     }
