@@ -35,6 +35,24 @@ public record SlaClock(Long id, long ticketId, SlaMetric metric, Long policyId, 
                 version);
     }
 
+    /**
+     * The same clock measured against another policy's target and calendar (the ticket's priority,
+     * tier or tags changed so another policy applies). Only a running, unbreached clock moves; its
+     * business time already paused still extends it. A new due time already past is breached by the
+     * next sweep.
+     */
+    SlaClock retarget(SlaPolicy policy, Duration newTarget, BusinessCalendar calendar, Instant now) {
+        if (state != State.RUNNING || breached) {
+            return this;
+        }
+        Instant due = calendar.addBusinessTime(startedAt, newTarget.plus(pausedBusinessTime));
+        Instant warn = calendar.addBusinessTime(startedAt, warnShare(newTarget, policy.warnPercent()).plus(pausedBusinessTime));
+        boolean stillWarned = warned && !warn.isAfter(now);
+        return new SlaClock(id, ticketId, metric, policy.id(), policy.calendarId(), newTarget, policy.warnPercent(),
+                policy.pauseOnInternal(), cycle, state, startedAt, due, warn, pausedAt, pausedBusinessTime, metAt,
+                stillWarned, false, version);
+    }
+
     boolean isActive() {
         return state == State.RUNNING || state == State.PAUSED;
     }

@@ -72,11 +72,13 @@ class SlaClocks {
             return find(id).orElseThrow();
         }
         jdbc.sql("""
-                        update sla_clock set cycle = ?, state = ?, started_at = ?, due_at = ?, warn_at = ?, paused_at = ?,
+                        update sla_clock set policy_id = ?, calendar_id = ?, target_seconds = ?, warn_percent = ?,
+                            pause_on_internal = ?, cycle = ?, state = ?, started_at = ?, due_at = ?, warn_at = ?, paused_at = ?,
                             paused_business_seconds = ?, met_at = ?, warned = ?, breached = ?, next_due_at = ?,
                             version = version + 1, updated_at = ?
                         where id = ?""")
-                .params(c.cycle(), c.state().name(), ts(c.startedAt()), ts(c.dueAt()), ts(c.warnAt()), ts(c.pausedAt()),
+                .params(c.policyId(), c.calendarId(), c.target().toSeconds(), c.warnPercent(), c.pauseOnInternal(),
+                        c.cycle(), c.state().name(), ts(c.startedAt()), ts(c.dueAt()), ts(c.warnAt()), ts(c.pausedAt()),
                         c.pausedBusinessTime().toSeconds(), ts(c.metAt()), c.warned(), c.breached(), ts(c.nextDueAt()),
                         ts(now), c.id())
                 .update();

@@ -143,6 +143,41 @@ class TicketClocks {
         }
     }
 
+    /**
+     * Fields, tags or placement changed: when another policy now matches (e.g. the priority was raised
+     * to P1 for a VIP), running clocks take its targets and calendar, and targets it adds start from
+     * the ticket's opening.
+     */
+    @EventListener
+    @Transactional
+    void updated(TicketEvents.TicketUpdated e) {
+        Map<SlaMetric, SlaClock> byMetric = lock(e.ticketId());
+        if (byMetric.isEmpty() || byMetric.values().stream().noneMatch(SlaClock::isActive)) {
+            return;
+        }
+        Optional<Ticket> ticket = tickets.findById(e.ticketId());
+        if (ticket.isEmpty() || !ticket.get().getStatus().isActive()) {
+            return;
+        }
+        Optional<SlaPolicy> policy = SlaPolicy.firstMatch(policies.ordered(), factsOf(ticket.get()));
+        Long current = byMetric.values().stream().map(SlaClock::policyId).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (policy.isEmpty() || policy.get().id().equals(current)) {
+            return;
+        }
+        Instant now = now();
+        BusinessCalendar calendar = calendar(policy.get().calendarId());
+        for (SlaClock c : byMetric.values()) {
+            policy.get().target(c.metric()).ifPresent(target -> save(c.retarget(policy.get(), target, calendar, now), c, now));
+        }
+        for (SlaMetric metric : List.of(SlaMetric.FIRST_RESPONSE, SlaMetric.RESOLUTION)) {
+            if (!byMetric.containsKey(metric) && (metric != SlaMetric.FIRST_RESPONSE || ticket.get().getFirstResponseAt() == null)) {
+                Instant opened = ticket.get().getCreatedAt().truncatedTo(ChronoUnit.MICROS);
+                policy.get().target(metric).ifPresent(target ->
+                        clocks.save(SlaClock.start(e.ticketId(), metric, policy.get(), target, calendar, opened), now));
+            }
+        }
+    }
+
     @EventListener
     @Transactional
     void merged(TicketEvents.TicketsMerged e) {

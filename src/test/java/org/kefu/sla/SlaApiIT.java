@@ -89,6 +89,27 @@ class SlaApiIT extends IntegrationTest {
     }
 
     @Test
+    void raisingAVipTicketToP1MovesItsClocksToTheVipPolicy() {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(ticket("发票问题", "请开发票", "priority", "P3"));
+        fields.remove("customer");
+        fields.put("customerId", vipCustomer());
+        long id = openTicket(admin, fields).get("id").asLong();
+        JsonNode before = sla(id);
+        assertThat(before.get("policyName").asString()).isEqualTo("邮件 Email");
+        assertThat(clock(before, "FIRST_RESPONSE").get("target").asString()).isEqualTo("PT2H");
+
+        assertThat(admin.patch("/api/v1/tickets/" + id, Map.of("priority", "P1")).status()).isEqualTo(200);
+
+        JsonNode after = sla(id);
+        assertThat(after.get("policyName").asString()).isEqualTo("VIP P1");
+        JsonNode first = clock(after, "FIRST_RESPONSE");
+        assertThat(first.get("target").asString()).isEqualTo("PT30M");
+        assertThat(instant(first, "dueAt")).isEqualTo(MainlandChinaSchedule.calendar()
+                .addBusinessTime(instant(first, "startedAt"), Duration.ofMinutes(30)));
+        assertThat(clock(after, "RESOLUTION").get("target").asString()).isEqualTo("PT8H");
+    }
+
+    @Test
     void anUnansweredTicketPastItsDueIsRecordedAsBreachedWithTheOverdueTime() {
         long id = openTicket(admin, ticket("No answer yet", "Hello?", "channel", "EMAIL")).get("id").asLong();
         JsonNode first = clock(sla(id), "FIRST_RESPONSE");

@@ -75,4 +75,17 @@ class SlaClockTest {
         assertThat(again.state()).isEqualTo(SlaClock.State.RUNNING);
         assertThat(again.dueAt()).isEqualTo(shanghai("2026-02-24T10:30"));
     }
+
+    @Test
+    void anotherPolicyMovesARunningClockToItsTargetCountedFromTheOpening() {
+        SlaPolicy vip = new SlaPolicy(1L, "VIP P1", 10, true, 1, new SlaPolicy.Conditions("VIP", "P1", null, null, null, null),
+                Duration.ofMinutes(30), null, null, false, 80, 0);
+        SlaClock c = started("2026-02-24T09:00").pause(shanghai("2026-02-24T09:05")).resume(shanghai("2026-02-24T09:15"), china);
+        SlaClock moved = c.retarget(vip, Duration.ofMinutes(30), china, shanghai("2026-02-24T09:20"));
+        assertThat(moved.dueAt()).isEqualTo(shanghai("2026-02-24T09:40")); // 30 min + 10 min paused
+        assertThat(moved.policyId()).isEqualTo(1L);
+        assertThat(moved.target()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(started("2026-02-24T09:00").markBreached().retarget(vip, Duration.ofMinutes(30), china, shanghai("2026-02-24T12:00")).policyId())
+                .isEqualTo(3L);
+    }
 }
