@@ -1,0 +1,117 @@
+package org.kefu.sla;
+
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stored business calendars (tables sla_calendar, sla_calendar_week, sla_calendar_day). */
+@Repository
+class Calendars {
+
+    private final JdbcClient jdbc;
+
+    Calendars(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<CalendarDefinition> all() {
+        List<Long> ids = jdbc.sql("select id from sla_calendar order by name, id").query(Long.class).list();
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    Optional<CalendarDefinition> find(long id) {
+        record Head(long id, String name, String zone, String description, long version) {
+        }
+        Optional<Head> head = jdbc.sql("select id, name, time_zone, description, version from sla_calendar where id = ?")
+                .param(id)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
+                .optional();
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<DayOfWeek, OpeningHours> week = new EnumMap<>(DayOfWeek.class);
+        jdbc.sql("select day_of_week, opening_hours from sla_calendar_week where calendar_id = ?").param(id)
+                .query(rs -> {
+                    week.put(DayOfWeek.of(rs.getInt(1)), OpeningHours.parse(rs.getString(2)));
+                });
+        List<CalendarDefinition.SpecialDay> days = jdbc.sql("""
+                        select on_date, kind, opening_hours, name from sla_calendar_day where calendar_id = ? order by on_date""")
+                .param(id)
+                .query((rs, n) -> new CalendarDefinition.SpecialDay(rs.getObject(1, LocalDate.class),
+                        CalendarDefinition.Kind.valueOf(rs.getString(2)), OpeningHours.parse(rs.getString(3)), rs.getString(4)))
+                .list();
+        Head h = head.get();
+        return Optional.of(new CalendarDefinition(h.id(), h.name(), ZoneId.of(h.zone()), h.description(), week, days, h.version()));
+    }
+
+    boolean nameTaken(String name, Long exceptId) {
+        return jdbc.sql("select count(*) from sla_calendar where lower(name) = lower(?) and id <> ?")
+                .param(name).param(exceptId == null ? -1L : exceptId).query(Long.class).single() > 0;
+    }
+
+    long insert(CalendarDefinition c, Instant now) {
+        long id = jdbc.sql("select nextval('sla_calendar_seq')").query(Long.class).single();
+        jdbc.sql("""
+                        insert into sla_calendar (id, name, time_zone, description, version, created_at, updated_at)
+                        values (?, ?, ?, ?, 0, ?, ?)""")
+                .param(id).param(c.name()).param(c.zone().getId()).param(c.description())
+                .param(Timestamp.from(now)).param(Timestamp.from(now)).update();
+        writeWeek(id, c.week());
+        writeDays(id, c.days());
+        return id;
+    }
+
+    /** Replaces everything; false when someone else changed the calendar since {@code expectedVersion}. */
+    boolean update(long id, CalendarDefinition c, long expectedVersion, Instant now) {
+        int rows = jdbc.sql("""
+                        update sla_calendar set name = ?, time_zone = ?, description = ?, version = version + 1, updated_at = ?
+                        where id = ? and version = ?""")
+                .param(c.name()).param(c.zone().getId()).param(c.description()).param(Timestamp.from(now))
+                .param(id).param(expectedVersion).update();
+        if (rows == 0) {
+            return false;
+        }
+        jdbc.sql("delete from sla_calendar_week where calendar_id = ?").param(id).update();
+        jdbc.sql("delete from sla_calendar_day where calendar_id = ?").param(id).update();
+        writeWeek(id, c.week());
+        writeDays(id, c.days());
+        return true;
+    }
+
+    void delete(long id) {
+        jdbc.sql("delete from sla_calendar where id = ?").param(id).update();
+    }
+
+    boolean inUse(long id) {
+        return jdbc.sql("select count(*) from sla_policy where calendar_id = ?").param(id).query(Long.class).single() > 0
+                || !jdbc.sql("select id from sla_clock where calendar_id = ? fetch first 1 rows only")
+                .param(id).query(Long.class).list().isEmpty();
+    }
+
+    private void writeWeek(long id, Map<DayOfWeek, OpeningHours> week) {
+        for (DayOfWeek day : DayOfWeek.values()) {
+            jdbc.sql("insert into sla_calendar_week (calendar_id, day_of_week, opening_hours) values (?, ?, ?)")
+                    .param(id).param(day.getValue()).param(week.getOrDefault(day, OpeningHours.CLOSED).toString()).update();
+        }
+    }
+
+    private void writeDays(long id, List<CalendarDefinition.SpecialDay> days) {
+        List<Object[]> rows = new ArrayList<>();
+        for (CalendarDefinition.SpecialDay d : days) {
+            rows.add(new Object[] {id, d.date(), d.kind().name(), d.hours().toString(), d.name()});
+        }
+        for (Object[] row : rows) {
+            jdbc.sql("insert into sla_calendar_day (calendar_id, on_date, kind, opening_hours, name) values (?, ?, ?, ?, ?)")
+                    .params(row).update();
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package org.kefu.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kefu.ticket.Ticket;
+import org.kefu.ticket.TicketEvents;
+import org.kefu.ticket.TicketStatus;
+import org.kefu.ticket.Tickets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts, pauses, resumes and stops a ticket's SLA clocks as the ticket changes. Runs in the
+ * ticket's own transaction, so a ticket and its clocks always agree.
+ */
+@Component
+class TicketClocks {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketClocks.class);
+    /** A ticket opened with a creation time further back than this (an import, demo data) gets no clocks. */
+    static final Duration BACKDATED = Duration.ofHours(1);
+
+    private final Tickets tickets;
+    private final SlaPolicies policies;
+    private final SlaClocks clocks;
+    private final ManagingCalendars calendars;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TicketClocks(Tickets tickets, SlaPolicies policies, SlaClocks clocks, ManagingCalendars calendars,
+                 ApplicationEventPublisher events, Clock clock) {
+        this.tickets = tickets;
+        this.policies = policies;
+        this.clocks = clocks;
+        this.calendars = calendars;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    static TicketFacts factsOf(Ticket t) {
+        return new TicketFacts(t.getCustomer().getTier() == null ? null : t.getCustomer().getTier().getCode(),
+                t.getPriority() == null ? null : t.getPriority().name(), t.getChannel() == null ? null : t.getChannel().name(),
+                t.getComplaintType(), t.getCustomer().getOrganisation().map(o -> o.getName()).orElse(null), t.getTags());
+    }
+
+    @EventListener
+    @Transactional
+    void opened(TicketEvents.TicketOpened e) {
+        Optional<Ticket> ticket = tickets.findById(e.ticketId());
+        if (ticket.isEmpty()) {
+            return;
+        }
+        if (ticket.get().getCreatedAt() != null && ticket.get().getCreatedAt().isBefore(now().minus(BACKDATED))) {
+            return; // imported history or demo data: its SLA is not measured live
+        }
+        Optional<SlaPolicy> policy = SlaPolicy.firstMatch(policies.ordered(), factsOf(ticket.get()));
+        if (policy.isEmpty()) {
+            return;
+        }
+        BusinessCalendar calendar = calendar(policy.get().calendarId());
+        Instant at = ticket.get().getCreatedAt() == null ? now() : ticket.get().getCreatedAt().truncatedTo(ChronoUnit.MICROS);
+        for (SlaMetric metric : List.of(SlaMetric.FIRST_RESPONSE, SlaMetric.RESOLUTION)) {
+            policy.get().target(metric).ifPresent(target ->
+                    clocks.save(SlaClock.start(e.ticketId(), metric, policy.get(), target, calendar, at), now()));
+        }
+        if (ticket.get().getStatus() == TicketStatus.PENDING_CUSTOMER) {
+            statusChanged(new TicketEvents.TicketStatusChanged(e.ticketId(), TicketStatus.NEW, TicketStatus.PENDING_CUSTOMER));
+        }
+    }
+
+    @EventListener
+    @Transactional
+    void customerWrote(TicketEvents.CustomerMessageReceived e) {
+        Instant now = now();
+        Map<SlaMetric, SlaClock> byMetric = lock(e.ticketId());
+        if (byMetric.isEmpty()) {
+            return;
+        }
+        resumeAll(byMetric, now);
+        SlaClock first = byMetric.get(SlaMetric.FIRST_RESPONSE);
+        if (first != null && first.isActive()) {
+            return; // still waiting for the first reply: that clock covers this message
+        }
+        SlaClock next = byMetric.get(SlaMetric.NEXT_RESPONSE);
+        if (next != null) {
+            if (!next.isActive()) {
+                clocks.save(next.restart(now, calendar(next.calendarId())), now);
+            }
+            return;
+        }
+        SlaClock any = byMetric.values().iterator().next();
+        if (any.policyId() == null) {
+            return;
+        }
+        policies.find(any.policyId()).ifPresent(policy -> policy.target(SlaMetric.NEXT_RESPONSE).ifPresent(target ->
+                clocks.save(SlaClock.start(e.ticketId(), SlaMetric.NEXT_RESPONSE, policy, target,
+                        calendar(policy.calendarId()), now), now)));
+    }
+
+    @EventListener
+    @Transactional
+    void agentReplied(TicketEvents.AgentReplied e) {
+        Instant now = now();
+        Map<SlaMetric, SlaClock> byMetric = lock(e.ticketId());
+        for (SlaMetric metric : List.of(SlaMetric.FIRST_RESPONSE, SlaMetric.NEXT_RESPONSE)) {
+            SlaClock c = byMetric.get(metric);
+            if (c != null && c.isActive()) {
+                meet(c, now);
+            }
+        }
+    }
+
+    @EventListener
+    @Transactional
+    void statusChanged(TicketEvents.TicketStatusChanged e) {
+        Instant now = now();
+        Map<SlaMetric, SlaClock> byMetric = lock(e.ticketId());
+        for (SlaClock c : byMetric.values()) {
+            switch (e.to()) {
+                case PENDING_CUSTOMER -> save(c.pause(now), c, now);
+                case PENDING_INTERNAL -> save(c.pauseOnInternal() ? c.pause(now) : c.resume(now, calendar(c.calendarId())), c, now);
+                case NEW, OPEN -> save(c.resume(now, calendar(c.calendarId())), c, now);
+                case RESOLVED, CLOSED -> {
+                    if (c.metric() == SlaMetric.RESOLUTION) {
+                        meet(c, now);
+                    } else {
+                        save(c.stop(), c, now);
+                    }
+                }
+                case REOPENED -> {
+                    if (c.metric() == SlaMetric.RESOLUTION && !c.isActive()) {
+                        clocks.save(c.restart(now, calendar(c.calendarId())), now);
+                    } else {
+                        save(c.resume(now, calendar(c.calendarId())), c, now);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Fields, tags or placement changed: when another policy now matches (e.g. the priority was raised
+     * to P1 for a VIP), running clocks take its targets and calendar, and targets it adds start from
+     * the ticket's opening.
+     */
+    @EventListener
+    @Transactional
+    void updated(TicketEvents.TicketUpdated e) {
+        Map<SlaMetric, SlaClock> byMetric = lock(e.ticketId());
+        if (byMetric.isEmpty() || byMetric.values().stream().noneMatch(SlaClock::isActive)) {
+            return;
+        }
+        Optional<Ticket> ticket = tickets.findById(e.ticketId());
+        if (ticket.isEmpty() || !ticket.get().getStatus().isActive()) {
+            return;
+        }
+        Optional<SlaPolicy> policy = SlaPolicy.firstMatch(policies.ordered(), factsOf(ticket.get()));
+        Long current = byMetric.values().stream().map(SlaClock::policyId).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (policy.isEmpty() || policy.get().id().equals(current)) {
+            return;
+        }
+        Instant now = now();
+        BusinessCalendar calendar = calendar(policy.get().calendarId());
+        for (SlaClock c : byMetric.values()) {
+            policy.get().target(c.metric()).ifPresent(target -> save(c.retarget(policy.get(), target, calendar, now), c, now));
+        }
+        for (SlaMetric metric : List.of(SlaMetric.FIRST_RESPONSE, SlaMetric.RESOLUTION)) {
+            if (!byMetric.containsKey(metric) && (metric != SlaMetric.FIRST_RESPONSE || ticket.get().getFirstResponseAt() == null)) {
+                Instant opened = ticket.get().getCreatedAt().truncatedTo(ChronoUnit.MICROS);
+                policy.get().target(metric).ifPresent(target ->
+                        clocks.save(SlaClock.start(e.ticketId(), metric, policy.get(), target, calendar, opened), now));
+            }
+        }
+    }
+
+    @EventListener
+    @Transactional
+    void merged(TicketEvents.TicketsMerged e) {
+        Instant now = now();
+        lock(e.mergedId()).values().forEach(c -> save(c.stop(), c, now));
+    }
+
+    private void meet(SlaClock c, Instant now) {
+        SlaClock met = c.meet(now);
+        SlaClock saved = clocks.save(met, now);
+        if (met.breached()) {
+            Duration overdue = calendar(c.calendarId()).businessTimeBetween(c.dueAt(), now);
+            if (c.breached()) {
+                clocks.closeBreach(saved, overdue);
+            } else {
+                // met late before the sweep noticed: record the breach now
+                clocks.recordBreach(saved, now, overdue);
+                events.publishEvent(new SlaEvents.SlaBreached(c.ticketId(), c.metric(), c.policyId(), c.dueAt(), now, overdue));
+            }
+        }
+    }
+
+    private void resumeAll(Map<SlaMetric, SlaClock> byMetric, Instant now) {
+        byMetric.replaceAll((metric, c) -> {
+            SlaClock resumed = c.resume(now, calendar(c.calendarId()));
+            return resumed == c ? c : clocks.save(resumed, now);
+        });
+    }
+
+    private void save(SlaClock changed, SlaClock before, Instant now) {
+        if (!changed.equals(before)) {
+            clocks.save(changed, now);
+        }
+    }
+
+    private Map<SlaMetric, SlaClock> lock(long ticketId) {
+        Map<SlaMetric, SlaClock> result = new HashMap<>();
+        clocks.ofTicketForUpdate(ticketId).forEach(c -> result.put(c.metric(), c));
+        return result;
+    }
+
+    private BusinessCalendar calendar(long id) {
+        return calendars.calendar(id).orElseThrow(() -> {
+            log.error("SLA calendar {} is missing", id);
+            return new IllegalStateException("SLA calendar " + id + " is missing");
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
