@@ -80,6 +80,12 @@ public class WorkViews {
         return tickets.map(t -> row(t, names, List.of()));
     }
 
+    /** The global search: tickets matching the text, ranked, with safe highlighted fragments. */
+    public Slice<WorkRow> search(String text, String cursor, int limit, Actor actor) {
+        TicketQuery query = new TicketQuery(null, null, null, null, null, null, null, null, null, null, null, null, text);
+        return page(new WorkList(query, TicketListFilter.NONE, null, false), null, cursor, limit, actor);
+    }
+
     public ViewCount count(WorkList list, Actor actor) {
         if (list.nothing()) {
             return ViewCount.of(0);

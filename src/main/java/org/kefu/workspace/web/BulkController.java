@@ -93,7 +93,7 @@ class BulkController {
         }
         model.addAttribute("done", done);
         model.addAttribute("failures", failures);
-        return "workspace/tickets :: bulkResult";
+        return "workspace/fragments :: bulkResult";
     }
 
     private void apply(long id, String action, Long assignee, Long team, TicketStatus status, String tag, Actor actor) {

@@ -106,9 +106,10 @@ class TicketListController {
         int size = limit == null ? PAGE : PageLimit.of(limit);
         Slice<WorkRow> rows = transactions.execute(tx -> views.page(selection.list(), sort(selection), cursor, size, actor));
         model.addAttribute("rows", rows);
+        model.addAttribute("cursorGiven", cursor != null);
         model.addAttribute("searchList", selection.list().isSearch());
         model.addAttribute("moreUrl", rows.nextCursor() == null ? null : selection.state().url("/workspace/rows", rows.nextCursor()));
-        return "workspace/tickets :: rows";
+        return "workspace/fragments :: rows";
     }
 
     /** The sidebar with every view's count; loaded after the page and again when tickets change. */
@@ -119,7 +120,7 @@ class TicketListController {
                 null, null, null, null, null, null, null, null);
         String current = saved != null ? "saved-" + saved : state.view();
         model.addAttribute("sidebar", transactions.execute(tx -> sidebar(new Selection(state, null, null, current), actor, true)));
-        return "workspace/tickets :: views";
+        return "workspace/fragments :: views";
     }
 
     Selection select(ListState state, Actor actor) {
