@@ -82,8 +82,8 @@ class TicketListController {
         model.addAttribute("moreUrl", rows.nextCursor() == null ? null : selection.state().url("/workspace/rows", rows.nextCursor()));
         model.addAttribute("viewsUrl", viewsUrl(selection));
         model.addAttribute("sortLinks", sortLinks(selection.state()));
-        model.addAttribute("sidebar", sidebar(selection, actor, false));
-        model.addAttribute("title", title(selection));
+        model.addAttribute("viewList", sidebar(selection, actor, false));
+        model.addAttribute("viewTitle", title(selection));
         options(model);
         return "workspace/tickets";
     }
@@ -119,7 +119,7 @@ class TicketListController {
         ListState state = new ListState(saved == null && view == null ? "filter" : view, saved, null, null, null, null,
                 null, null, null, null, null, null, null, null);
         String current = saved != null ? "saved-" + saved : state.view();
-        model.addAttribute("sidebar", transactions.execute(tx -> sidebar(new Selection(state, null, null, current), actor, true)));
+        model.addAttribute("viewList", transactions.execute(tx -> sidebar(new Selection(state, null, null, current), actor, true)));
         return "workspace/fragments :: views";
     }
 
