@@ -117,7 +117,7 @@ class WorkspaceListBrowserIT extends BrowserTest {
     }
 
     @Test
-    void searchShowsHighlightedTicketsAndCustomers() {
+    void searchShowsHighlightedTicketsAndCustomers() throws Exception {
         signInAgentWithTickets(0);
         openTicket(admin, ticket("快递丢失包裹", "我的包裹三天没有到", "departmentId", department,
                 "customer", Map.of("email", unique("pkg") + "@example.com", "name", "包裹客户")));
@@ -131,6 +131,7 @@ class WorkspaceListBrowserIT extends BrowserTest {
         assertThat(mark.getText()).isEqualTo("包裹");
         assertThat(text("#search-rows td.subject a")).isEqualTo("快递丢失包裹");
         assertThat(find(".customer-results").getText()).contains("包裹客户");
+        screenshot(browser, Path.of("target/shots/search.png"));
         click("#search-rows td.subject a");
         waitUntil(d -> d.getCurrentUrl().matches(".*/tickets/\\d+$"));
     }
@@ -175,5 +176,33 @@ class WorkspaceListBrowserIT extends BrowserTest {
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__kefuNoReload === true;"))
                 .isEqualTo(true);
         waitUntil(d -> count("unassigned").equals("2"));
+    }
+
+    @Test
+    void customerPagesAndThePanelShowOnlyTicketsTheAgentMaySee() throws Exception {
+        signInAgentWithTickets(0);
+        String email = unique("vip") + "@example.com";
+        long first = openTicket(admin, ticket("第一次投诉：包裹破损", "破了", "departmentId", department,
+                "customer", Map.of("email", email, "name", "王芳"))).get("id").asLong();
+        long customerId = admin.get("/api/v1/tickets/" + first).body().get("customer").get("id").asLong();
+        long second = openTicket(admin, ticket("第二次：退款未到账", "还没到", "departmentId", department,
+                "customerId", customerId)).get("id").asLong();
+        openTicket(admin, ticket("别的部门的工单", "看不到", "customerId", customerId)); // the agent may not see it
+
+        open("/customers?q=" + org.kefu.support.Api.q("王芳"));
+        click("table.customer-list a[data-row-link]");
+        waitUntil(d -> d.getCurrentUrl().endsWith("/customers/" + customerId));
+        assertThat(text("main h1")).contains("王芳");
+        assertThat(find(".customer-page").getText()).contains(email);
+        List<String> subjects = browser.findElements(By.cssSelector("table.customer-tickets td.subject a")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(subjects).containsExactly("第二次：退款未到账", "第一次投诉：包裹破损");
+        screenshot(browser, Path.of("target/shots/customer-profile.png"));
+
+        open("/customers/" + customerId + "/panel?exclude=" + second);
+        WebElement panel = find("section.customer-panel");
+        assertThat(panel.getText()).contains("王芳").contains("第一次投诉：包裹破损")
+                .doesNotContain("第二次：退款未到账").doesNotContain("别的部门的工单");
+        assertThat(panel.findElement(By.cssSelector(".earlier a")).getAttribute("href")).endsWith("/tickets/" + first);
     }
 }
