@@ -61,10 +61,6 @@ public record ViewFilters(List<TicketStatus> statuses, List<Priority> priorities
         return this;
     }
 
-    public boolean isEmpty() {
-        return equals(NONE);
-    }
-
     TicketQuery toQuery() {
         return new TicketQuery(statuses, priorities, assigneeId, teamId, null, tag, null, channel, createdFrom, createdTo,
                 null, null, text);

@@ -205,4 +205,36 @@ class WorkspaceListBrowserIT extends BrowserTest {
                 .doesNotContain("第二次：退款未到账").doesNotContain("别的部门的工单");
         assertThat(panel.findElement(By.cssSelector(".earlier a")).getAttribute("href")).endsWith("/tickets/" + first);
     }
+
+    @Test
+    void agentSavesFiltersAsAViewRenamesAndDeletesIt() {
+        signInAgentWithTickets(2);
+        openTicket(admin, ticket("紧急：整单未到", "急", "departmentId", department, "priority", "P1"));
+        open("/tickets?view=all");
+        click("details.filters summary");
+        new Select(find("#f-priority")).selectByValue("P1");
+        click("#filter-form button[type=submit]");
+        waitUntil(d -> d.getCurrentUrl().contains("priority=P1"));
+        waitUntil(d -> rows().size() == 1);
+        find("#save-name").sendKeys("我的紧急单");
+        click("form.save-view button[type=submit]");
+        waitUntil(d -> d.getCurrentUrl().contains("saved="));
+        assertThat(text("main h1")).isEqualTo("我的紧急单");
+        waitUntil(d -> d.findElements(By.cssSelector("#views .saved-views a[aria-current=page] .count")).stream()
+                .anyMatch(e -> e.getText().equals("1")));
+        assertThat(rows()).hasSize(1);
+
+        click("button[data-open-dialog=rename-view]");
+        WebElement name = find("#rename-name");
+        name.clear();
+        name.sendKeys("P1 工单");
+        click("#rename-view button[type=submit]");
+        waitUntil(d -> text("main h1").equals("P1 工单"));
+        assertThat(text("#views .saved-views")).contains("P1 工单");
+
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = function () { return true; };");
+        click("form[data-confirm] button.danger");
+        waitUntil(d -> d.getCurrentUrl().contains("view=mine"));
+        assertThat(find("#views .saved-views").getText()).doesNotContain("P1 工单");
+    }
 }
