@@ -1,5 +1,9 @@
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,7 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java bench/LoadDriver.java --base=http://127.0.0.1:18080 --token=T --scenario=create --concurrency=8 --requests=3000
  * java bench/LoadDriver.java --base=... --token=T --scenario=get --paths=list-paths.txt --concurrency=8 --requests=2000
+ * java bench/LoadDriver.java --base=... --scenario=get --login=agent@x:password --paths=page-paths.txt --concurrency=8
  * </pre>
+ *
+ * With {@code --login=email:password} the driver signs in through the web form once (GET /login for the
+ * CSRF token, POST /login) and sends every request with that session cookie instead of the API token:
+ * this measures the HTML pages of the workspace as an agent's browser sees them.
  *
  * Options: --scenario=create|get, --concurrency, --requests, --max-seconds (default 120), --warmup (requests
  * sent first and not measured, default 0), --paths (get: file with one path?query per line, used in turn),
@@ -66,7 +75,13 @@ public class LoadDriver {
         }
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        if (o.containsKey("login")) {
+            String login = o.get("login");
+            signIn(client, base, login.substring(0, login.indexOf(':')), login.substring(login.indexOf(':') + 1));
+            token = null;
+        }
         String runId = Long.toString(System.currentTimeMillis(), 36);
         Workload work = new Workload(client, base, token, scenario, paths, customers, runId);
 
@@ -87,6 +102,26 @@ public class LoadDriver {
         if (r.count > 0 && r.errors * 100 > r.count) {
             System.exit(3); // more than 1% errors: the figures mean little
         }
+    }
+
+    /** Signs in through the login form; the client's cookie manager keeps the session cookie. */
+    static void signIn(HttpClient client, URI base, String email, String password) throws IOException, InterruptedException {
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(base.resolve("/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        var matcher = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+        if (!matcher.find()) {
+            throw new IllegalStateException("no CSRF token on /login (" + form.statusCode() + ")");
+        }
+        String body = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(base.resolve("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String location = signedIn.headers().firstValue("Location").orElse("");
+        if (signedIn.statusCode() != 302 || location.contains("/login")) {
+            throw new IllegalStateException("sign-in as " + email + " failed: " + signedIn.statusCode() + " " + location);
+        }
+        System.out.println("  signed in as " + email);
     }
 
     record Result(long[] latenciesNanos, int count, long errors, double seconds, List<String> errorSamples) {
@@ -195,8 +230,12 @@ public class LoadDriver {
         }
 
         HttpRequest request(long i, SplittableRandom r) {
-            HttpRequest.Builder b = HttpRequest.newBuilder().timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+            HttpRequest.Builder b = HttpRequest.newBuilder().timeout(Duration.ofSeconds(30));
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token).header("Accept", "application/json");
+            } else {
+                b.header("Accept", "text/html");
+            }
             if ("get".equals(scenario)) {
                 return b.uri(base.resolve(paths.get((int) (i % paths.size())))).GET().build();
             }

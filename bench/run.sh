@@ -30,6 +30,8 @@ INDEX_TIMEOUT=${BENCH_INDEX_TIMEOUT:-7200}       # seconds to wait for the index
 CREATE_REQUESTS=${BENCH_CREATE_REQUESTS:-3000}   # per concurrency level
 LIST_REQUESTS=${BENCH_LIST_REQUESTS:-2000}
 SEARCH_REQUESTS=${BENCH_SEARCH_REQUESTS:-1000}
+PAGE_REQUESTS=${BENCH_PAGE_REQUESTS:-1000}
+COUNT_REQUESTS=${BENCH_COUNT_REQUESTS:-200}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-180}            # time cap of each measurement
 
 mkdir -p "$WORK"
@@ -179,6 +181,21 @@ for d in $DEPARTMENT_IDS; do
         echo "/api/v1/tickets?status=$s&departmentId=$d" >>"$WORK/list-paths.txt"
     done
 done
+# the workspace page (HTML, signed in through the form) as a supervisor of every department
+PAGE_AGENT="bench-agent-$(date +%s)@bench.example.com"
+PAGE_PASSWORD="bench-agent-password-2026"
+api -X POST "$BASE/api/v1/agents" -H 'Content-Type: application/json' \
+    -d "$(jq -n --arg e "$PAGE_AGENT" --arg p "$PAGE_PASSWORD" --argjson d "$(jq -sc . <<<"$DEPARTMENT_IDS")" \
+        '{email: $e, displayName: "压测坐席", role: "SUPERVISOR", password: $p, departmentIds: $d, teamIds: []}')" >/dev/null
+: >"$WORK/page-paths.txt"
+for v in mine unassigned team all due recent; do
+    echo "/tickets?view=$v" >>"$WORK/page-paths.txt"
+done
+echo "/tickets?status=OPEN&priority=P1" >>"$WORK/page-paths.txt"
+echo "/tickets?view=all&sort=createdAt" >>"$WORK/page-paths.txt"
+: >"$WORK/count-paths.txt"
+echo "/workspace/views?view=mine" >>"$WORK/count-paths.txt"
+
 SOME_NUMBER=$(api "$BASE/api/v1/tickets?limit=1&sort=createdAt" | jq -r '.items[0].number')
 : >"$WORK/search-paths.txt"
 for q in "退款" "快递 延误" "refund" "password reset" "信用卡 重复扣费" "VPN" "王芳" "蓝牙耳机 划痕" "damaged parcel" \
@@ -199,6 +216,11 @@ driver --scenario=create --label=create --concurrency=32 --requests="$CREATE_REQ
 log "filtered list, first page"
 driver --scenario=get --label=list --paths="$WORK/list-paths.txt" --concurrency=1 --requests="$LIST_REQUESTS" --warmup=200
 driver --scenario=get --label=list --paths="$WORK/list-paths.txt" --concurrency=8 --requests="$LIST_REQUESTS" --warmup=200
+log "workspace page GET /tickets (HTML, signed-in session)"
+driver --scenario=get --label=page --login="$PAGE_AGENT:$PAGE_PASSWORD" --paths="$WORK/page-paths.txt" --concurrency=1 --requests="$PAGE_REQUESTS" --warmup=100
+driver --scenario=get --label=page --login="$PAGE_AGENT:$PAGE_PASSWORD" --paths="$WORK/page-paths.txt" --concurrency=8 --requests="$PAGE_REQUESTS" --warmup=100
+log "workspace view counts (sidebar, capped at 1,000 per view)"
+driver --scenario=get --label=counts --login="$PAGE_AGENT:$PAGE_PASSWORD" --paths="$WORK/count-paths.txt" --concurrency=1 --requests="$COUNT_REQUESTS" --warmup=20
 log "search"
 driver --scenario=get --label=search --paths="$WORK/search-paths.txt" --concurrency=1 --requests="$SEARCH_REQUESTS" --warmup=100
 driver --scenario=get --label=search --paths="$WORK/search-paths.txt" --concurrency=8 --requests="$SEARCH_REQUESTS" --warmup=100
@@ -220,6 +242,7 @@ target() {
         "create 8") echo ">= 500/s, p99 < 50 ms" ;;
         "list 1"|"list 8") echo "p95 < 50 ms" ;;
         "search 1"|"search 8") echo "p95 < 100 ms" ;;
+        "page 1"|"page 8") echo "p95 < 200 ms" ;;
         *) echo "" ;;
     esac
 }

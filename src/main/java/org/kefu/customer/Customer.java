@@ -84,6 +84,7 @@ public class Customer {
     @Column(name = "tag")
     private Set<String> tags = new LinkedHashSet<>();
 
+    @org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField
     @Column(name = "merged_into_id")
     private Long mergedIntoId;
 

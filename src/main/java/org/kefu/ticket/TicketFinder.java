@@ -31,8 +31,50 @@ public class TicketFinder {
     }
 
     public Slice<Ticket> list(TicketQuery query, TicketQuery.Sort sort, String cursor, int limit, Actor actor) {
+        return list(query, TicketListFilter.NONE, sort, cursor, limit, actor);
+    }
+
+    /** A page of tickets, narrowed further by a work-list filter (teams, tier, complaint type, due window). */
+    public Slice<Ticket> list(TicketQuery query, TicketListFilter filter, TicketQuery.Sort sort, String cursor, int limit,
+            Actor actor) {
         StringBuilder jpql = new StringBuilder("select t from Ticket t join fetch t.customer c join fetch c.tier where 1 = 1");
         Map<String, Object> params = new HashMap<>();
+        where(query, filter, actor, jpql, params);
+        if (sort == TicketQuery.Sort.DUE_ASC) {
+            jpql.append(" and t.demandDeadline is not null");
+        }
+        String column = "t." + sort.column;
+        if (cursor != null) {
+            Cursor position = Cursor.decode(cursor, sort.key());
+            String op = sort.ascending ? ">" : "<";
+            jpql.append(" and (").append(column).append(' ').append(op).append(" :cv or (").append(column)
+                    .append(" = :cv and t.id ").append(op).append(" :cid))");
+            params.put("cv", Instant.parse(position.value()));
+            params.put("cid", position.id());
+        }
+        String direction = sort.ascending ? " asc" : " desc";
+        jpql.append(" order by ").append(column).append(direction).append(", t.id").append(direction);
+        TypedQuery<Ticket> typed = entityManager.createQuery(jpql.toString(), Ticket.class);
+        params.forEach(typed::setParameter);
+        List<Ticket> rows = typed.setMaxResults(limit + 1).getResultList();
+        return Slice.fromOverfetch(rows, limit, t -> new Cursor(sort.key(), sort.valueOf(t).toString(), t.getId()));
+    }
+
+    /**
+     * How many tickets match, counting at most {@code cap}: reading a bounded number of ids keeps
+     * the count fast on any table size (callers show "999+").
+     */
+    public int countUpTo(TicketQuery query, TicketListFilter filter, int cap, Actor actor) {
+        StringBuilder jpql = new StringBuilder("select t.id from Ticket t where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        where(query, filter, actor, jpql, params);
+        TypedQuery<Long> typed = entityManager.createQuery(jpql.toString(), Long.class);
+        params.forEach(typed::setParameter);
+        return typed.setMaxResults(cap).getResultList().size();
+    }
+
+    private static void where(TicketQuery query, TicketListFilter filter, Actor actor, StringBuilder jpql,
+            Map<String, Object> params) {
         visibility(actor, jpql, params);
         if (!query.statuses().isEmpty()) {
             jpql.append(" and t.status in :statuses");
@@ -60,23 +102,13 @@ public class TicketFinder {
         }
         range(jpql, params, "t.createdAt", "created", query.createdFrom(), query.createdTo());
         range(jpql, params, "t.updatedAt", "updated", query.updatedFrom(), query.updatedTo());
-        String column = "t." + sort.column;
-        if (cursor != null) {
-            Cursor position = Cursor.decode(cursor, sort.key());
-            String op = sort.ascending ? ">" : "<";
-            jpql.append(" and (").append(column).append(' ').append(op).append(" :cv or (").append(column)
-                    .append(" = :cv and t.id ").append(op).append(" :cid))");
-            params.put("cv", Instant.parse(position.value()));
-            params.put("cid", position.id());
+        if (!filter.teamIds().isEmpty()) {
+            jpql.append(" and t.teamId in :teams");
+            params.put("teams", filter.teamIds());
         }
-        String direction = sort.ascending ? " asc" : " desc";
-        jpql.append(" order by ").append(column).append(direction).append(", t.id").append(direction);
-        TypedQuery<Ticket> typed = entityManager.createQuery(jpql.toString(), Ticket.class);
-        params.forEach(typed::setParameter);
-        List<Ticket> rows = typed.setMaxResults(limit + 1).getResultList();
-        return Slice.fromOverfetch(rows, limit, t -> new Cursor(sort.key(),
-                (sort == TicketQuery.Sort.CREATED_ASC || sort == TicketQuery.Sort.CREATED_DESC ? t.getCreatedAt() : t.getUpdatedAt()).toString(),
-                t.getId()));
+        eq(jpql, params, "t.customer.tier.id", "tier", filter.tierId());
+        eq(jpql, params, "t.complaintType", "complaintType", filter.complaintType());
+        range(jpql, params, "t.demandDeadline", "due", filter.dueFrom(), filter.dueTo());
     }
 
     /**

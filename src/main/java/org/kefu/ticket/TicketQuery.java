@@ -24,7 +24,9 @@ public record TicketQuery(List<TicketStatus> statuses, List<Priority> priorities
     /** The list order: a column and a direction. */
     public enum Sort {
         UPDATED_DESC("updatedAt", false), UPDATED_ASC("updatedAt", true),
-        CREATED_DESC("createdAt", false), CREATED_ASC("createdAt", true);
+        CREATED_DESC("createdAt", false), CREATED_ASC("createdAt", true),
+        /** Earliest demand deadline (诉求时效) first; lists sorted this way hold only tickets that have one. */
+        DUE_ASC("demandDeadline", true);
 
         final String column;
         final boolean ascending;
@@ -38,6 +40,15 @@ public record TicketQuery(List<TicketStatus> statuses, List<Priority> priorities
             return (ascending ? "" : "-") + column;
         }
 
+        /** The value of this sort's column on a ticket, for the keyset cursor. */
+        Instant valueOf(Ticket ticket) {
+            return switch (this) {
+                case CREATED_ASC, CREATED_DESC -> ticket.getCreatedAt();
+                case UPDATED_ASC, UPDATED_DESC -> ticket.getUpdatedAt();
+                case DUE_ASC -> ticket.getDemandDeadline();
+            };
+        }
+
         public static Sort parse(String value) {
             if (value == null || value.isBlank()) {
                 return UPDATED_DESC;
@@ -47,7 +58,7 @@ public record TicketQuery(List<TicketStatus> statuses, List<Priority> priorities
                     return sort;
                 }
             }
-            throw org.kefu.platform.InvalidRequestException.of("sort", "must be one of -updatedAt, updatedAt, -createdAt, createdAt");
+            throw org.kefu.platform.InvalidRequestException.of("sort", "must be one of -updatedAt, updatedAt, -createdAt, createdAt, demandDeadline");
         }
     }
 }

@@ -42,6 +42,12 @@ public class TicketSearch {
     }
 
     public Slice<Hit> search(TicketQuery query, String cursor, int limit, Actor actor) {
+        return search(query, TicketListFilter.NONE, cursor, limit, actor);
+    }
+
+    /** Search narrowed by a work-list filter; only {@link TicketListFilter#searchable()} filters are allowed. */
+    public Slice<Hit> search(TicketQuery query, TicketListFilter filter, String cursor, int limit, Actor actor) {
+        requireSearchable(filter);
         int offset = cursor == null ? 0 : (int) Cursor.decode(cursor, "relevance").id();
         String text = SearchText.clean(query.q());
         if (text.isEmpty()) {
@@ -53,6 +59,7 @@ public class TicketSearch {
                 .where(f -> {
                     var root = f.bool().must(matches(f, text));
                     filters(f, root, query, actor);
+                    more(f, root, filter);
                     return root;
                 })
                 .highlighter(h -> h.unified().tag(OPEN, CLOSE).numberOfFragments(3))
@@ -65,6 +72,38 @@ public class TicketSearch {
         }
         Slice<Hit> slice = Slice.fromOverfetch(hits, limit, h -> new Cursor("relevance", null, offset + limit));
         return offset + limit >= MAX_OFFSET ? new Slice<>(slice.items(), null) : slice;
+    }
+
+    /** How many tickets the actor may see match the text and filters (Lucene counts cheaply). */
+    public long count(TicketQuery query, TicketListFilter filter, Actor actor) {
+        requireSearchable(filter);
+        String text = SearchText.clean(query.q());
+        if (text.isEmpty()) {
+            return 0;
+        }
+        return Search.session(entityManager).search(Ticket.class)
+                .where(f -> {
+                    var root = f.bool().must(matches(f, text));
+                    filters(f, root, query, actor);
+                    more(f, root, filter);
+                    return root;
+                })
+                .fetchTotalHitCount();
+    }
+
+    private static void requireSearchable(TicketListFilter filter) {
+        if (!filter.searchable()) {
+            throw org.kefu.platform.InvalidRequestException.of("q", "full-text search cannot be combined with tier or due-date filters");
+        }
+    }
+
+    private static void more(SearchPredicateFactory f, BooleanPredicateClausesStep<?, ?> root, TicketListFilter filter) {
+        if (!filter.teamIds().isEmpty()) {
+            root.filter(f.terms().field("teamId").matchingAny(filter.teamIds()));
+        }
+        if (filter.complaintType() != null) {
+            root.filter(f.match().field("complaintType").matching(filter.complaintType()));
+        }
     }
 
     private static org.hibernate.search.engine.search.predicate.SearchPredicate matches(SearchPredicateFactory f, String text) {

@@ -1,0 +1,89 @@
+package org.kefu.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kefu.support.IntegrationTest;
+import org.kefu.support.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every workspace view (its list and its capped count) is answered from its own index on
+ * PostgreSQL. Sequential scans are switched off for the EXPLAIN, so the plan shows which index
+ * the planner can use; the expected one must be among them.
+ */
+class WorkspaceIndexIT extends IntegrationTest {
+
+    private static final String ACTIVE = "('NEW','OPEN','PENDING_CUSTOMER','PENDING_INTERNAL','REOPENED')";
+    private static final String BY_UPDATE = " order by t.updated_at desc, t.id desc";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @BeforeEach
+    void onPostgres() {
+        Assumptions.assumeTrue(TestDatabase.isPostgres(), "EXPLAIN plans are checked on PostgreSQL");
+    }
+
+    static Stream<Arguments> views() {
+        String due = "t.status in " + ACTIVE + " and t.demand_deadline >= now() and t.demand_deadline < now() + interval '1 day'";
+        return Stream.of(
+                // 我的待办 My open: list and count
+                Arguments.of("t.assignee_id = 7 and t.status in " + ACTIVE + BY_UPDATE, "ix_ticket_assignee"),
+                Arguments.of("t.assignee_id = 7 and t.status in " + ACTIVE, "ix_ticket_assignee"),
+                // 未分配 Unassigned
+                Arguments.of("t.assignee_id is null and t.status in " + ACTIVE + BY_UPDATE, "ix_ticket_assignee"),
+                Arguments.of("t.assignee_id is null and t.status in " + ACTIVE, "ix_ticket_assignee"),
+                // 我的团队 My team
+                Arguments.of("t.team_id in (1, 2) and t.status in " + ACTIVE + BY_UPDATE, "ix_ticket_team"),
+                Arguments.of("t.team_id in (1, 2) and t.status in " + ACTIVE, "ix_ticket_team"),
+                // 全部可见 All I may see, as an agent of two departments, and as an admin
+                Arguments.of("(t.assignee_id = 7 or t.department_id in (1, 2))" + BY_UPDATE, "ix_ticket_department|ix_ticket_updated"),
+                Arguments.of("(t.assignee_id = 7 or t.department_id in (1, 2))", "ix_ticket_department"),
+                Arguments.of("1 = 1" + BY_UPDATE, "ix_ticket_updated"),
+                // 即将到期 Due soon
+                Arguments.of(due + " and t.demand_deadline is not null order by t.demand_deadline, t.id", "ix_ticket_demand_deadline"),
+                Arguments.of(due, "ix_ticket_demand_deadline"),
+                // 最近更新 Recently updated
+                Arguments.of("t.updated_at >= now() - interval '1 day'" + BY_UPDATE, "ix_ticket_updated"),
+                // (its count alone is left out: on the nearly empty test tables the planner may pick any index
+                // with updated_at in it; with real data it is the range scan of ix_ticket_updated)
+                // saved-view filters
+                Arguments.of("t.complaint_type = 'PRODUCT_DEFECT'" + BY_UPDATE, "ix_ticket_complaint_type_updated"),
+                Arguments.of("t.complaint_type = 'PRODUCT_DEFECT'", "ix_ticket_complaint_type_updated"),
+                Arguments.of("t.channel = 'EMAIL'" + BY_UPDATE, "ix_ticket_channel_updated"),
+                Arguments.of("exists (select 1 from ticket_tag g where g.ticket_id = t.id and g.tag = 'vip')" + BY_UPDATE,
+                        "ix_ticket_tag_tag|ix_ticket_updated"),
+                Arguments.of("t.customer_id in (select c.id from customer c where c.tier_id = 2)", "ix_customer_tier"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("views")
+    void everyViewQueryUsesItsIndex(String where, String expectedIndex) {
+        List<String> plan = transactions.execute(tx -> {
+            jdbc.execute("set local enable_seqscan = off");
+            if (expectedIndex.equals("ix_ticket_updated")) {
+                // on the nearly empty test tables a bitmap scan of any index holding updated_at looks as cheap;
+                // with real data the ordered range scan of ix_ticket_updated wins, which this makes visible
+                jdbc.execute("set local enable_bitmapscan = off");
+            }
+            return jdbc.queryForList("explain select t.id from ticket t where " + where + " limit 1000", String.class);
+        });
+        String text = String.join("\n", plan);
+        assertThat(text).as(text).doesNotContain("Seq Scan on ticket");
+        assertThat(Arrays.stream(expectedIndex.split("\\|")).anyMatch(text::contains))
+                .as("expected %s in:%n%s", expectedIndex, text).isTrue();
+    }
+}
