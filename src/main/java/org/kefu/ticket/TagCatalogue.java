@@ -31,7 +31,7 @@ public class TagCatalogue {
     private final EntityManager entityManager;
     private final TransactionTemplate separate;
     private final Clock clock;
-    /** Names known to be in the catalogue; names are never removed from it, so this cannot go stale. */
+    /** Names seen in the catalogue table; names are never removed from it, so this cannot go stale. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     TagCatalogue(EntityManager entityManager, PlatformTransactionManager transactionManager, Clock clock) {
@@ -74,10 +74,11 @@ public class TagCatalogue {
         List<?> inCatalogue = entityManager.createNativeQuery("select name from tag where name in (:names)")
                 .setParameter("names", unknown).getResultList();
         for (String name : unknown) {
-            if (!inCatalogue.contains(name)) {
+            if (inCatalogue.contains(name)) {
+                remember(name);
+            } else {
                 insert(name, clock.instant());
             }
-            remember(name);
         }
     }
 
