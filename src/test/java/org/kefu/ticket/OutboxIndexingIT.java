@@ -12,13 +12,17 @@ import org.kefu.support.Api;
 import org.kefu.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The production indexing set-up (docs/adr/0005): a change is written to the outbox table in the
- * change's own transaction, and a background processor indexes it shortly after.
+ * change's own transaction, and a background processor indexes it shortly after. The context is
+ * closed after the class, while the test database still runs: left to the JVM's shutdown, its
+ * event processor would keep retrying against an embedded PostgreSQL that is already gone.
  */
+@DirtiesContext
 @TestPropertySource(properties = {
         "spring.jpa.properties.hibernate.search.coordination.strategy=outbox-polling",
         // outbox-polling always indexes in the background; it refuses a synchronization strategy
