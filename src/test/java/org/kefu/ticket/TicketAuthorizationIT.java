@@ -65,6 +65,25 @@ class TicketAuthorizationIT extends IntegrationTest {
     }
 
     @Test
+    void anAgentWhoOpensATicketForAnotherDepartmentGetsTheFullResultButCannotReadItAfterwards() {
+        long a = createDepartment("受理部门");
+        long b = createDepartment("处理部门");
+        Api agentA = agentIn("AGENT", List.of(a), List.of());
+
+        Api.Response created = agentA.post("/api/v1/tickets", ticket("转给处理部门", "  客户原话：包裹破损  ", "departmentId", b,
+                "tags", List.of("转单")));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("departmentId").asLong()).isEqualTo(b);
+        assertThat(created.body().get("customerWords").asString()).isEqualTo("客户原话：包裹破损");
+        assertThat(created.body().get("tags").get(0).asString()).isEqualTo("转单");
+        assertThat(created.body().get("customer").get("tier").asString()).isNotBlank();
+        long id = created.body().get("id").asLong();
+        assertThat(agentA.get("/api/v1/tickets/" + id).status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/tickets/" + id).body().get("customerWords").asString()).isEqualTo("客户原话：包裹破损");
+    }
+
+    @Test
     void requestsWithoutAValidTokenGet401AndAgentsCannotDoAdminWork() {
         Api anonymous = admin.as(null);
         Api.Response none = anonymous.get("/api/v1/tickets");
