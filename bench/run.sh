@@ -209,10 +209,31 @@ driver() {
     "$JAVA" "$BENCH_DIR/LoadDriver.java" --base="$BASE" --token="$TOKEN" --out="$RESULTS" --max-seconds="$MAX_SECONDS" "$@" \
         || log "warning: the driver reported more than 1% errors (see the error samples above)"
 }
+# With outbox-polling indexing (docs/adr/0005) a created ticket is indexed in the background: after
+# each create run, log how many changes still wait in the outbox and how long the index takes to catch up.
+search_lag() {
+    [[ "$BENCH_DB" == postgres ]] || return 0
+    local pending t0
+    pending=$(psql_kefu -qAt -c "select count(*) from information_schema.tables where table_name = 'hsearch_outbox_event'")
+    [[ "$pending" == 1 ]] || return 0
+    t0=$(date +%s.%N)
+    pending=$(psql_kefu -qAt -c "select count(*) from hsearch_outbox_event")
+    local first=$pending
+    for _ in $(seq 1 600); do
+        [[ "$pending" == 0 ]] && break
+        sleep 0.2
+        pending=$(psql_kefu -qAt -c "select count(*) from hsearch_outbox_event")
+    done
+    log "search index lag: $first outbox events pending when the run ended, all indexed after $(printf '%.1f' "$(echo "$(date +%s.%N) - $t0" | bc)") s (now pending: $pending)" \
+        | tee -a "$WORK/search-lag.txt"
+}
 log "creating tickets through the API"
 driver --scenario=create --label=create --concurrency=1 --requests="$CREATE_REQUESTS" --warmup=500 --customers="$CUSTOMERS"
+search_lag
 driver --scenario=create --label=create --concurrency=8 --requests="$CREATE_REQUESTS" --warmup=500 --customers="$CUSTOMERS"
+search_lag
 driver --scenario=create --label=create --concurrency=32 --requests="$CREATE_REQUESTS" --warmup=500 --customers="$CUSTOMERS"
+search_lag
 log "filtered list, first page"
 driver --scenario=get --label=list --paths="$WORK/list-paths.txt" --concurrency=1 --requests="$LIST_REQUESTS" --warmup=200
 driver --scenario=get --label=list --paths="$WORK/list-paths.txt" --concurrency=8 --requests="$LIST_REQUESTS" --warmup=200

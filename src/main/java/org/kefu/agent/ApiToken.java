@@ -10,7 +10,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 
 /** An API token of a user. Only its SHA-256 hash and first characters are kept. */
@@ -66,13 +65,6 @@ public class ApiToken {
 
     boolean isUsableAt(Instant now) {
         return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt)) && agent.isActive();
-    }
-
-    /** Records use at most once a minute, so busy integrations don't turn every read into a write. */
-    void usedAt(Instant now) {
-        if (lastUsedAt == null || Duration.between(lastUsedAt, now).toSeconds() >= 60) {
-            lastUsedAt = now;
-        }
     }
 
     void revoke(Instant now) {

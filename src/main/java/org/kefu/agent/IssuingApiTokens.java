@@ -9,21 +9,19 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import org.kefu.platform.Actor;
 import org.kefu.platform.NotFoundException;
-import org.kefu.platform.security.TokenAuthenticator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates, revokes and checks API tokens. A token is 32 random bytes shown once; the desk keeps
+ * Creates and revokes API tokens ({@link ApiTokenAuthenticator} checks them). A token is 32 random bytes shown once; the desk keeps
  * only its SHA-256 hash (a slow password hash is not needed for random secrets of this length).
  */
 @Service
 @Transactional
-public class IssuingApiTokens implements TokenAuthenticator {
+public class IssuingApiTokens {
 
     static final String PREFIX = "kefu_";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -82,17 +80,6 @@ public class IssuingApiTokens implements TokenAuthenticator {
     @Transactional(readOnly = true)
     public boolean anyExists() {
         return tokens.count() > 0;
-    }
-
-    @Override
-    public Optional<Actor> authenticate(String rawToken) {
-        Instant now = clock.instant();
-        return tokens.findByHashWithAgent(hash(rawToken))
-                .filter(token -> token.isUsableAt(now))
-                .map(token -> {
-                    token.usedAt(now);
-                    return token.getAgent().toActor();
-                });
     }
 
     static String hash(String secret) {

@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface Customers extends JpaRepository<Customer, Long> {
 
-    @Query("select e.customer from CustomerEmail e where e.email = :email")
+    @Query("select c from CustomerEmail e join e.customer c join fetch c.tier where e.email = :email")
     Optional<Customer> findByEmail(String email);
 
     @Query("select p.customer from CustomerPhone p where p.phoneDigits = :digits")

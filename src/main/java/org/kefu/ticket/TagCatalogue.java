@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kefu.platform.InvalidRequestException;
 import org.kefu.platform.InvalidRequestException.FieldProblem;
 import org.springframework.stereotype.Component;
@@ -25,10 +26,13 @@ public class TagCatalogue {
 
     static final int MAX_LENGTH = 60;
     static final int MAX_PER_TICKET = 50;
+    private static final int MAX_REMEMBERED = 50_000;
 
     private final EntityManager entityManager;
     private final TransactionTemplate separate;
     private final Clock clock;
+    /** Names seen in the catalogue table; names are never removed from it, so this cannot go stale. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     TagCatalogue(EntityManager entityManager, PlatformTransactionManager transactionManager, Clock clock) {
         this.entityManager = entityManager;
@@ -63,15 +67,24 @@ public class TagCatalogue {
     }
 
     void ensure(Collection<String> names) {
-        if (names.isEmpty()) {
+        List<String> unknown = names.stream().filter(name -> !known.contains(name)).toList();
+        if (unknown.isEmpty()) {
             return;
         }
-        List<?> known = entityManager.createNativeQuery("select name from tag where name in (:names)")
-                .setParameter("names", names).getResultList();
-        for (String name : names) {
-            if (!known.contains(name)) {
+        List<?> inCatalogue = entityManager.createNativeQuery("select name from tag where name in (:names)")
+                .setParameter("names", unknown).getResultList();
+        for (String name : unknown) {
+            if (inCatalogue.contains(name)) {
+                remember(name);
+            } else {
                 insert(name, clock.instant());
             }
+        }
+    }
+
+    private void remember(String name) {
+        if (known.size() < MAX_REMEMBERED) {
+            known.add(name);
         }
     }
 

@@ -65,6 +65,25 @@ class TicketAuthorizationIT extends IntegrationTest {
     }
 
     @Test
+    void anAgentWhoOpensATicketForAnotherDepartmentGetsTheFullResultButCannotReadItAfterwards() {
+        long a = createDepartment("受理部门");
+        long b = createDepartment("处理部门");
+        Api agentA = agentIn("AGENT", List.of(a), List.of());
+
+        Api.Response created = agentA.post("/api/v1/tickets", ticket("转给处理部门", "  客户原话：包裹破损  ", "departmentId", b,
+                "tags", List.of("转单")));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("departmentId").asLong()).isEqualTo(b);
+        assertThat(created.body().get("customerWords").asString()).isEqualTo("客户原话：包裹破损");
+        assertThat(created.body().get("tags").get(0).asString()).isEqualTo("转单");
+        assertThat(created.body().get("customer").get("tier").asString()).isNotBlank();
+        long id = created.body().get("id").asLong();
+        assertThat(agentA.get("/api/v1/tickets/" + id).status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/tickets/" + id).body().get("customerWords").asString()).isEqualTo("客户原话：包裹破损");
+    }
+
+    @Test
     void requestsWithoutAValidTokenGet401AndAgentsCannotDoAdminWork() {
         Api anonymous = admin.as(null);
         Api.Response none = anonymous.get("/api/v1/tickets");
@@ -94,6 +113,77 @@ class TicketAuthorizationIT extends IntegrationTest {
         assertThat(admin.as(secret).get("/api/v1/me").status()).isEqualTo(401);
         String audit = admin.get("/api/v1/audit-events?limit=100").raw();
         assertThat(audit).contains("TOKEN_CREATED", "TOKEN_REVOKED", "AGENT_CREATED");
+    }
+
+    @Test
+    void aTokenInUseIsRefusedTheMomentItIsRevoked() {
+        long agentId = admin.post("/api/v1/agents", Map.of("email", unique("t") + "@test.kefu.local", "displayName", "Busy",
+                "role", "AGENT")).body().get("id").asLong();
+        Api.Response created = admin.post("/api/v1/api-tokens", Map.of("name", "busy integration", "agentId", agentId));
+        Api integration = admin.as(created.body().get("secret").asString());
+        for (int i = 0; i < 5; i++) {
+            assertThat(integration.get("/api/v1/me").status()).isEqualTo(200);
+        }
+
+        assertThat(admin.delete("/api/v1/api-tokens/" + created.body().get("token").get("id").asLong()).status()).isEqualTo(200);
+
+        assertThat(integration.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(integration.get("/api/v1/tickets").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anAgentMovedToAnotherDepartmentLosesSightOfTheOldOnesTicketsAtOnce() {
+        long a = createDepartment("旧部门");
+        long b = createDepartment("新部门");
+        long agentId = admin.post("/api/v1/agents", Map.of("email", unique("m") + "@test.kefu.local", "displayName", "调岗",
+                "role", "AGENT", "departmentIds", List.of(a))).body().get("id").asLong();
+        Api agent = admin.as(admin.post("/api/v1/api-tokens", Map.of("name", "t", "agentId", agentId)).body().get("secret").asString());
+        long id = openTicket(admin, ticket("留在旧部门", "x", "departmentId", a)).get("id").asLong();
+        assertThat(agent.get("/api/v1/tickets/" + id).status()).isEqualTo(200);
+
+        assertThat(admin.patch("/api/v1/agents/" + agentId, Map.of("departmentIds", List.of(b))).status()).isEqualTo(200);
+
+        assertThat(agent.get("/api/v1/tickets/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aDeactivatedAgentsTokenIsRefusedAtOnce() {
+        long agentId = admin.post("/api/v1/agents", Map.of("email", unique("d") + "@test.kefu.local", "displayName", "离职",
+                "role", "AGENT")).body().get("id").asLong();
+        Api agent = admin.as(admin.post("/api/v1/api-tokens", Map.of("name", "t", "agentId", agentId)).body().get("secret").asString());
+        assertThat(agent.get("/api/v1/me").status()).isEqualTo(200);
+
+        assertThat(admin.patch("/api/v1/agents/" + agentId, Map.of("active", false)).status()).isEqualTo(200);
+
+        assertThat(agent.get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void lastUseIsRecordedOnFirstUseButNotRewrittenOnEveryRequest() {
+        long agentId = admin.post("/api/v1/agents", Map.of("email", unique("u") + "@test.kefu.local", "displayName", "Use",
+                "role", "AGENT")).body().get("id").asLong();
+        Api.Response created = admin.post("/api/v1/api-tokens", Map.of("name", "use", "agentId", agentId));
+        long tokenId = created.body().get("token").get("id").asLong();
+        Api integration = admin.as(created.body().get("secret").asString());
+        assertThat(lastUsedAt(tokenId)).isNull();
+
+        integration.get("/api/v1/me");
+        String first = lastUsedAt(tokenId);
+        assertThat(first).isNotNull();
+        integration.get("/api/v1/me");
+        integration.get("/api/v1/me");
+
+        assertThat(lastUsedAt(tokenId)).isEqualTo(first);
+    }
+
+    private String lastUsedAt(long tokenId) {
+        for (var token : admin.get("/api/v1/api-tokens").body()) {
+            if (token.get("id").asLong() == tokenId) {
+                var value = token.get("lastUsedAt");
+                return value == null || value.isNull() ? null : value.asString();
+            }
+        }
+        throw new AssertionError("no token " + tokenId);
     }
 
     @Test

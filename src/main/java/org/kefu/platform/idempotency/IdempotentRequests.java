@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.kefu.platform.ConflictException;
 import org.kefu.platform.InvalidRequestException;
 import org.kefu.platform.UnprocessableException;
@@ -48,9 +50,23 @@ public class IdempotentRequests {
      */
     public <T> Outcome<T> execute(long principalId, String key, String resourceType, Object request,
             LongSupplier create, LongFunction<T> load) {
+        Outcome<Long> created = execute(principalId, key, resourceType, request, create::getAsLong, Long::longValue,
+                id -> id);
+        return new Outcome<>(load.apply(created.value()), created.replayed());
+    }
+
+    /**
+     * Like {@link #execute(long, String, String, Object, LongSupplier, LongFunction)}, but the first
+     * call answers with what {@code create} built inside its transaction, with no second read.
+     *
+     * @param create creates the resource in the current transaction and returns the response for it
+     * @param idOf   the id of the created resource, remembered for replays
+     * @param load   reads the resource for the response of a replay
+     */
+    public <T> Outcome<T> execute(long principalId, String key, String resourceType, Object request,
+            Supplier<T> create, ToLongFunction<T> idOf, LongFunction<T> load) {
         if (key == null) {
-            long id = transactions.execute(status -> create.getAsLong());
-            return new Outcome<>(load.apply(id), false);
+            return new Outcome<>(transactions.execute(status -> create.get()), false);
         }
         if (key.isBlank() || key.length() > 200) {
             throw InvalidRequestException.of(HEADER, "must be 1 to 200 characters");
@@ -62,15 +78,15 @@ public class IdempotentRequests {
                 return replay(existing, resourceType, hash, load);
             }
             try {
-                long id = transactions.execute(status -> {
+                T created = transactions.execute(status -> {
                     IdempotencyRecord record = new IdempotencyRecord(principalId, key, hash, resourceType, clock.instant());
                     entityManager.persist(record);
                     entityManager.flush();
-                    long created = create.getAsLong();
-                    record.completedWith(created);
-                    return created;
+                    T value = create.get();
+                    record.completedWith(idOf.applyAsLong(value));
+                    return value;
                 });
-                return new Outcome<>(load.apply(id), false);
+                return new Outcome<>(created, false);
             } catch (RuntimeException e) {
                 // Either another request with this key committed first (then its row exists now and
                 // the next round replays it), or the create itself failed, which the caller must see.

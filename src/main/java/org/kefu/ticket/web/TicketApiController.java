@@ -115,8 +115,12 @@ class TicketApiController {
     @Operation(summary = "Open a ticket. Send an Idempotency-Key header to make retries safe")
     ResponseEntity<TicketView> create(@Valid @RequestBody NewTicket body,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey, Actor actor) {
+        // The response is built from the new ticket inside its own transaction (no second read); it is
+        // the caller's own result even if the ticket went to a department the caller cannot see. The
+        // customer's words are the description as the ticket keeps it (stripped). A replay reads back.
         var outcome = idempotent.execute(actor.id(), idempotencyKey, "ticket", body,
-                () -> intake.open(body, Author.of(actor)).getId(), this::readBack);
+                () -> TicketView.of(intake.open(body, Author.of(actor)), body.description().strip()), TicketView::id,
+                this::readBack);
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + outcome.value().id()))
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
                 .body(outcome.value());

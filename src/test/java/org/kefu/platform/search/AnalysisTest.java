@@ -70,4 +70,14 @@ class AnalysisTest {
     void theFactoryIsRegisteredForLucene() {
         assertThat(CharFilterFactory.availableCharFilters()).contains(TraditionalToSimplifiedCharFilterFactory.NAME);
     }
+
+    @Test
+    void textWithoutTraditionalCharactersIsLeftAsItIs() {
+        for (String text : List.of("快递丢失包裹，顺丰单号 SF1402938475", "Refund for damaged items", "投诉 2026-000123")) {
+            assertThat(TraditionalToSimplifiedCharFilter.needsFolding(text)).as(text).isFalse();
+            assertThat(TraditionalToSimplifiedCharFilter.fold(text)).isEqualTo(text);
+        }
+        assertThat(TraditionalToSimplifiedCharFilter.needsFolding("客戶投訴")).isTrue();
+        assertThat(TraditionalToSimplifiedCharFilter.fold("餐點送錯 refund")).isEqualTo("餐点送错 refund");
+    }
 }
