@@ -13,12 +13,12 @@ create table saved_view (
 
 -- One index per workspace view (docs/workspace.md), so every list and its capped count stays
 -- an index range scan at 1M tickets:
--- 我的待办 My open (assignee = me, active) and 未分配 Unassigned (assignee is null, active)
-create index ix_ticket_assignee_status_updated on ticket (assignee_id, status, updated_at, id);
+-- 我的待办 My open (assignee = me, active) and 未分配 Unassigned (assignee is null, active):
+--   ix_ticket_assignee_status_updated (assignee_id, status, updated_at, id), created in V5
 -- 我的团队 My team (team in my teams, active)
 create index ix_ticket_team_status_updated on ticket (team_id, status, updated_at, id);
--- 全部可见 All I may see, for agents (department in mine), active statuses
-create index ix_ticket_department_status_updated on ticket (department_id, status, updated_at, id);
+-- 全部可见 All I may see, for agents (department in mine), active statuses:
+--   ix_ticket_department_status_updated (department_id, status, updated_at, id), created in V5
 -- 即将到期 Due soon (demand deadline in the next 24 h), sorted by deadline
 create index ix_ticket_demand_deadline on ticket (demand_deadline, id);
 -- saved-view filters not covered by the base indexes
