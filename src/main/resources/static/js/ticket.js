@@ -30,11 +30,11 @@
     if (toggle) { setMode(toggle.getAttribute("data-mode"), true); }
   });
 
-  // Refused changes come back as 409/422 with a fragment that shows the message in place.
+  // Refused changes come back as 409/413/422 with a fragment that shows the message in place.
   document.addEventListener("htmx:beforeSwap", function (e) {
     var status = e.detail.xhr.status;
     // (a generic error page carries X-Kefu-Message instead and stays a toast)
-    if ((status === 409 || status === 422) && !e.detail.xhr.getResponseHeader("X-Kefu-Message") &&
+    if ((status === 409 || status === 413 || status === 422) && !e.detail.xhr.getResponseHeader("X-Kefu-Message") &&
         e.detail.target && e.detail.target.closest(".ticket-page")) {
       e.detail.shouldSwap = true;
       e.detail.isError = false;

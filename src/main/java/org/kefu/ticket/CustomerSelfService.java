@@ -40,9 +40,11 @@ public class CustomerSelfService {
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final TicketAttachments attachments;
 
     CustomerSelfService(TicketIntake intake, Tickets tickets, TicketLinks links, EntityManager entityManager,
-            ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
+            ApplicationEventPublisher events, MeterRegistry meters, Clock clock, TicketAttachments attachments) {
+        this.attachments = attachments;
         this.intake = intake;
         this.tickets = tickets;
         this.links = links;
@@ -99,10 +101,21 @@ public class CustomerSelfService {
 
     /** The customer writes on their own ticket through the portal; a resolved ticket comes back to the desk. */
     public TimelineEntry reply(long ticketId, long customerId, String body) {
+        return reply(ticketId, customerId, body, List.of());
+    }
+
+    /**
+     * A reply with files: message and files are written together, and files over the limits
+     * ({@link TicketAttachments#maxBytes()}, {@link TicketAttachments#maxCount()}) refuse the whole reply.
+     */
+    public TimelineEntry reply(long ticketId, long customerId, String body, List<NewAttachment> files) {
+        List<NewAttachment> attached = files == null ? List.of() : List.copyOf(files);
+        attachments.check(attached);
         Ticket ticket = own(ticketId, customerId);
         TicketStatus before = ticket.getStatus();
         TimelineEntry entry = ticket.receiveCustomerMessage(body, Channel.WEB, clock.instant());
         entityManager.flush();
+        attachments.attach(entry, attached);
         events.publishEvent(new TicketEvents.CustomerMessageReceived(ticketId, entry.getId(), Channel.WEB));
         meters.counter("kefu.messages.received", "channel", Channel.WEB.name()).increment();
         if (before != ticket.getStatus()) {
@@ -128,13 +141,18 @@ public class CustomerSelfService {
      * linked as related, and both timelines say so.
      */
     public Ticket followUp(long closedTicketId, long customerId, NewTicket command) {
+        return followUp(closedTicketId, customerId, command, List.of());
+    }
+
+    /** A follow-up whose first message carries files. */
+    public Ticket followUp(long closedTicketId, long customerId, NewTicket command, List<NewAttachment> files) {
         Ticket closed = own(closedTicketId, customerId);
         if (closed.getStatus() != TicketStatus.CLOSED) {
             throw new ConflictException("Ticket " + closed.getNumber() + " is still open; reply to it instead.",
                     Map.of("currentStatus", closed.getStatus().name()));
         }
         Author customer = author(closed);
-        Ticket followUp = intake.open(forCustomer(command, customerId), customer);
+        Ticket followUp = intake.open(forCustomer(command, customerId), customer, files);
         Instant now = clock.instant();
         links.save(new TicketLink(closed.getId(), followUp.getId(), TicketLink.Kind.RELATED, null, now));
         closed.recordLink(TicketEventType.LINKED, TicketLink.Kind.RELATED, "RELATED", followUp, customer, now);
@@ -145,7 +163,12 @@ public class CustomerSelfService {
 
     /** A ticket the customer submits through the portal (the web-form channel). */
     public Ticket open(long customerId, String customerName, NewTicket command) {
-        return intake.open(forCustomer(command, customerId), Author.customer(customerId, customerName));
+        return open(customerId, customerName, command, List.of());
+    }
+
+    /** A portal ticket whose first message carries files, written together with the ticket. */
+    public Ticket open(long customerId, String customerName, NewTicket command, List<NewAttachment> files) {
+        return intake.open(forCustomer(command, customerId), Author.customer(customerId, customerName), files);
     }
 
     private static NewTicket forCustomer(NewTicket c, long customerId) {

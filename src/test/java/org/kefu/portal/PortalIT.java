@@ -195,13 +195,88 @@ class PortalIT extends IntegrationTest {
     }
 
     @Test
-    void attachmentsAreRefusedWithAClearMessageForNow() {
+    void aFileSubmittedWithTheTicketIsSeenByTheAgentAndTheCustomer() {
         WebVisitor visitor = signedIn(newCustomer("附件"));
         visitor.get("/portal/tickets/new");
-        Page page = visitor.postMultipart("/portal/tickets", Map.of("subject", "带附件", "description", "见附件"),
-                "attachments", "photo.jpg", "not really a photo".getBytes(StandardCharsets.UTF_8));
-        assertThat(page.status()).isEqualTo(422);
-        assertThat(page.body()).contains("暂不支持上传附件", "value=\"带附件\"");
+        Page created = visitor.postMultipart("/portal/tickets", Map.of("subject", "带附件", "description", "见附件"),
+                "attachments", "发票照片.jpg", "not really a photo".getBytes(StandardCharsets.UTF_8));
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        long id = Long.parseLong(created.location().replaceAll(".*/portal/tickets/(\\d+).*", "$1"));
+
+        var files = admin.get("/api/v1/tickets/" + id + "/messages").body().get("items").get(0).get("attachments");
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).get("fileName").asString()).isEqualTo("发票照片.jpg");
+        long fileId = files.get(0).get("id").asLong();
+        WebVisitor agent = new WebVisitor(port);
+        agent.agentSignIn("admin@test.kefu.local", "admin-password-123");
+        assertThat(agent.get("/tickets/" + id + "/timeline").body()).contains("发票照片.jpg");
+
+        String link = "/portal/tickets/" + id + "/attachments/" + fileId;
+        assertThat(visitor.get("/portal/tickets/" + id).body()).contains("发票照片.jpg", "href=\"" + link + "\"");
+        Page download = visitor.get(link);
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("not really a photo");
+        assertThat(download.header("Content-Disposition")).startsWith("attachment;").contains("filename*=UTF-8''");
+        assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(download.header("Content-Security-Policy")).isEqualTo("default-src 'none'; sandbox");
+
+        Page replied = visitor.postMultipart("/portal/tickets/" + id + "/reply", Map.of("body", "再补一张"),
+                "attachments", "第二张.png", "png?".getBytes(StandardCharsets.UTF_8));
+        assertThat(replied.status()).isEqualTo(302);
+        assertThat(admin.get("/api/v1/tickets/" + id + "/messages").body().get("items").get(1).get("attachments")
+                .get(0).get("fileName").asString()).isEqualTo("第二张.png");
+    }
+
+    @Test
+    void theCustomerGetsFilesOfRepliesButNeverOfNotesNorOfAnotherCustomersTicket() {
+        String email = newCustomer("附件可见性");
+        long ticket = ticketFor(email, "附件可见性");
+        Api.Response note = admin.multipart("/api/v1/tickets/" + ticket + "/notes", Map.of("body", "内部附件"), "attachments",
+                List.of(new Api.FilePart("internal-memo.txt", "text/plain", "INTERNAL".getBytes(StandardCharsets.UTF_8))),
+                Map.of());
+        assertThat(note.status()).as(note.raw()).isEqualTo(201);
+        long noteFile = note.body().get("attachments").get(0).get("id").asLong();
+        Api.Response reply = admin.multipart("/api/v1/tickets/" + ticket + "/messages", Map.of("body", "请查收"),
+                "attachments", List.of(new Api.FilePart("退款单.txt", "text/plain", "REFUND".getBytes(StandardCharsets.UTF_8))),
+                Map.of());
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+        long replyFile = reply.body().get("attachments").get(0).get("id").asLong();
+
+        WebVisitor customer = signedIn(email);
+        assertThat(customer.get("/portal/tickets/" + ticket).body()).contains("退款单.txt").doesNotContain("internal-memo");
+        assertThat(customer.get("/portal/tickets/" + ticket + "/attachments/" + replyFile).body()).isEqualTo("REFUND");
+        Page noteDownload = customer.get("/portal/tickets/" + ticket + "/attachments/" + noteFile);
+        assertThat(noteDownload.status()).isEqualTo(404);
+        assertThat(noteDownload.body()).doesNotContain("INTERNAL");
+
+        WebVisitor stranger = signedIn(newCustomer("别人"));
+        Page foreign = stranger.get("/portal/tickets/" + ticket + "/attachments/" + replyFile);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body()).doesNotContain("REFUND");
+    }
+
+    @Test
+    void aFormThatComesBackAsksForTheFilesAgainAndOversizeFilesStoreNothing() {
+        String email = newCustomer("附件重选");
+        WebVisitor visitor = signedIn(email);
+        visitor.get("/portal/tickets/new");
+        Page invalid = visitor.postMultipart("/portal/tickets", Map.of("subject", "", "description", "见附件"),
+                "attachments", "a.txt", "hello".getBytes(StandardCharsets.UTF_8));
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.body()).contains("请重新选择要上传的文件", "见附件");
+
+        Page tooLarge = visitor.postMultipart("/portal/tickets", Map.of("subject", "超大", "description", "太大了"),
+                "attachments", "big.bin", new byte[300 * 1024]);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("256 KB", "请重新选择要上传的文件", "value=\"超大\"");
+        assertThat(admin.get("/api/v1/tickets?customerId=" + customerId(email)).body().get("items")).isEmpty();
+
+        long ticket = ticketFor(email, "回复附件");
+        Page reply = visitor.postMultipart("/portal/tickets/" + ticket + "/reply", Map.of("body", "附件太大"),
+                "attachments", "big.bin", new byte[300 * 1024]);
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.body()).contains("256 KB", "附件太大");
+        assertThat(admin.get("/api/v1/tickets/" + ticket + "/messages").body().get("items")).hasSize(1);
     }
 
     @Test

@@ -11,17 +11,24 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.kefu.customer.Customer;
 import org.kefu.customer.CustomerDirectory;
+import org.kefu.platform.ContentTooLargeException;
 import org.kefu.platform.Slice;
 import org.kefu.portal.PortalCustomer;
 import org.kefu.portal.PortalSignIn;
+import org.kefu.ticket.Attachment;
+import org.kefu.ticket.AttachmentDownload;
 import org.kefu.ticket.ComplaintType;
 import org.kefu.ticket.CustomerSelfService;
+import org.kefu.ticket.NewAttachment;
 import org.kefu.ticket.Ticket;
+import org.kefu.ticket.TicketAttachments;
 import org.kefu.ticket.TicketSettings;
 import org.kefu.ticket.TicketStatus;
 import org.kefu.ticket.TimelineEntry;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,10 +59,14 @@ class PortalTicketController {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ZoneId zone;
+    private final TicketAttachments attachments;
+    private final FileLimits limits;
 
     PortalTicketController(CustomerSelfService selfService, TicketSettings settings, CustomerDirectory customers,
             PortalSignIn signIn, TransactionTemplate transactions, Clock clock,
-            @Value("${kefu.time-zone:Asia/Shanghai}") String zone) {
+            @Value("${kefu.time-zone:Asia/Shanghai}") String zone, TicketAttachments attachments) {
+        this.attachments = attachments;
+        this.limits = FileLimits.of(attachments);
         this.selfService = selfService;
         this.settings = settings;
         this.customers = customers;
@@ -89,13 +100,27 @@ class PortalTicketController {
         }
     }
 
-    /** One message of the conversation: the customer's own or an agent's public reply. */
-    record Message(boolean fromCustomer, String author, String body, Instant at) {
+    /** One message of the conversation: the customer's own or an agent's public reply, with its files. */
+    record Message(boolean fromCustomer, String author, String body, Instant at, List<FileLink> files) {
 
-        static Message of(TimelineEntry e) {
+        static Message of(TimelineEntry e, List<Attachment> files) {
             return new Message(e.getKind() == TimelineEntry.Kind.CUSTOMER_MESSAGE, e.getAuthor().name(), e.getBody(),
-                    e.getCreatedAt());
+                    e.getCreatedAt(), files.stream().map(FileLink::of).toList());
         }
+    }
+
+    /** A file of a message, downloaded through the portal route of the ticket shown. */
+    record FileLink(long id, String name, String size, String typeLabel) {
+
+        static FileLink of(Attachment a) {
+            return new FileLink(a.getId(), a.getFileName(), AttachmentDownload.readableSize(a.getSize()),
+                    AttachmentDownload.typeLabel(a.getFileName()));
+        }
+    }
+
+    @ModelAttribute("fileLimits")
+    FileLimits fileLimits() {
+        return limits;
     }
 
     @ModelAttribute("complaintTypes")
@@ -125,19 +150,38 @@ class PortalTicketController {
 
     @PostMapping("/portal/tickets/{id}/reply")
     String reply(@AuthenticationPrincipal PortalCustomer customer, @PathVariable long id,
-            @RequestParam(defaultValue = "") String body, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         String problem = body.isBlank() ? "portal.form.required" : body.length() > 200_000 ? "portal.form.tooLong" : null;
-        if (problem != null) {
-            show(customer, id, model);
-            model.addAttribute("replyBody", body);
-            model.addAttribute("replyError", problem);
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return "portal/ticket";
+        String fileProblem = limits.problem(files);
+        if (problem == null && fileProblem == null) {
+            try {
+                transactions.executeWithoutResult(tx ->
+                        selfService.reply(id, customer.customerId(), body, FileLimits.toNew(files)));
+                redirect.addFlashAttribute("flash", "portal.ticket.replied");
+                return "redirect:/portal/tickets/" + id;
+            } catch (ContentTooLargeException e) {
+                fileProblem = "portal.form.attachments.tooLarge";
+            }
         }
-        transactions.executeWithoutResult(tx -> selfService.reply(id, customer.customerId(), body));
-        redirect.addFlashAttribute("flash", "portal.ticket.replied");
-        return "redirect:/portal/tickets/" + id;
+        show(customer, id, model);
+        model.addAttribute("replyBody", body);
+        model.addAttribute("replyError", problem);
+        model.addAttribute("replyFilesError", fileProblem);
+        model.addAttribute("chooseFilesAgain", !FileLimits.chosen(files).isEmpty());
+        response.setStatus(fileProblem != null && problem == null && fileProblem.endsWith("tooLarge")
+                ? HttpStatus.CONTENT_TOO_LARGE.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return "portal/ticket";
+    }
+
+    /** A file of the customer's own ticket, only on their messages and the agents' public replies; anything else 404. */
+    @GetMapping("/portal/tickets/{id}/attachments/{attachmentId}")
+    ResponseEntity<Resource> download(@AuthenticationPrincipal PortalCustomer customer, @PathVariable long id,
+            @PathVariable long attachmentId) {
+        Attachment attachment = transactions.execute(tx ->
+                attachments.findForCustomer(id, customer.customerId(), attachmentId));
+        return AttachmentDownload.of(attachment, attachments.content(attachment));
     }
 
     @PostMapping("/portal/tickets/{id}/reopen")
@@ -150,7 +194,10 @@ class PortalTicketController {
     private void show(PortalCustomer customer, long id, Model model) {
         transactions.executeWithoutResult(tx -> {
             model.addAttribute("ticket", TicketCard.of(selfService.ticket(id, customer.customerId())));
-            model.addAttribute("messages", selfService.conversation(id, customer.customerId()).stream().map(Message::of).toList());
+            List<TimelineEntry> conversation = selfService.conversation(id, customer.customerId());
+            Map<Long, List<Attachment>> files = attachments.byEntry(conversation);
+            model.addAttribute("messages", conversation.stream()
+                    .map(e -> Message.of(e, files.getOrDefault(e.getId(), List.of()))).toList());
         });
         model.addAttribute("navSection", "tickets");
     }
@@ -175,14 +222,20 @@ class PortalTicketController {
     String submit(@AuthenticationPrincipal PortalCustomer customer, @ModelAttribute("form") TicketForm form,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments, Model model,
             HttpServletResponse response) {
-        Map<String, String> problems = form.problems(false, activeTypes(), attachments, zone, clock);
+        Map<String, String> problems = form.problems(false, activeTypes(), attachments, limits, zone, clock);
         if (!problems.isEmpty()) {
-            return formAgain(form, problems, model, response, customer);
+            return formAgain(form, problems, attachments, model, response, customer);
         }
-        Ticket ticket = transactions.execute(tx -> form.followUpOf() != null
-                ? selfService.followUp(form.followUpOf(), customer.customerId(), form.toNewTicket(zone))
-                : selfService.open(customer.customerId(), customer.name(), form.toNewTicket(zone)));
-        return "redirect:/portal/tickets/" + ticket.getId() + "?created";
+        List<NewAttachment> files = FileLimits.toNew(attachments);
+        try {
+            Ticket ticket = transactions.execute(tx -> form.followUpOf() != null
+                    ? selfService.followUp(form.followUpOf(), customer.customerId(), form.toNewTicket(zone), files)
+                    : selfService.open(customer.customerId(), customer.name(), form.toNewTicket(zone), files));
+            return "redirect:/portal/tickets/" + ticket.getId() + "?created";
+        } catch (ContentTooLargeException e) {
+            return formAgain(form, Map.of("attachments", "portal.form.attachments.tooLarge"), attachments, model, response,
+                    customer);
+        }
     }
 
     /** Without an account: the ticket is filed for the customer with this email (created if new), and a link to follow it is mailed. */
@@ -204,21 +257,28 @@ class PortalTicketController {
             return submit(customer, new TicketForm(null, null, form.subject(), form.description(), form.complaintType(),
                     form.orderRef(), form.productRef(), form.demand(), form.demandDeadline(), null), attachments, model, response);
         }
-        Map<String, String> problems = form.problems(true, activeTypes(), attachments, zone, clock);
+        Map<String, String> problems = form.problems(true, activeTypes(), attachments, limits, zone, clock);
         if (problems.isEmpty() && !signIn.mayAcceptSubmission(form.email(), request.getRemoteAddr())) {
             problems = Map.of("email", "portal.form.tooMany");
         }
         if (!problems.isEmpty()) {
             model.addAttribute("anonymous", true);
-            return formAgain(form, problems, model, response, null);
+            return formAgain(form, problems, attachments, model, response, null);
         }
         String base = PortalAuthController.baseUrl();
-        transactions.executeWithoutResult(tx -> {
-            Customer owner = customers.findOrCreateByEmail(form.email().strip(), form.name() == null ? null : form.name().strip());
-            long ownerId = owner.getMergedIntoId() != null ? owner.getMergedIntoId() : owner.getId();
-            Ticket ticket = selfService.open(ownerId, owner.getName(), form.toNewTicket(zone));
-            signIn.confirmSubmission(ownerId, form.email(), ticket.getNumber(), base, locale);
-        });
+        List<NewAttachment> files = FileLimits.toNew(attachments);
+        try {
+            transactions.executeWithoutResult(tx -> {
+                Customer owner = customers.findOrCreateByEmail(form.email().strip(), form.name() == null ? null : form.name().strip());
+                long ownerId = owner.getMergedIntoId() != null ? owner.getMergedIntoId() : owner.getId();
+                Ticket ticket = selfService.open(ownerId, owner.getName(), form.toNewTicket(zone), files);
+                signIn.confirmSubmission(ownerId, form.email(), ticket.getNumber(), base, locale);
+            });
+        } catch (ContentTooLargeException e) {
+            model.addAttribute("anonymous", true);
+            return formAgain(form, Map.of("attachments", "portal.form.attachments.tooLarge"), attachments, model, response,
+                    null);
+        }
         return "redirect:/portal/submitted";
     }
 
@@ -227,16 +287,19 @@ class PortalTicketController {
         return "portal/submitted";
     }
 
-    private String formAgain(TicketForm form, Map<String, String> problems, Model model, HttpServletResponse response,
-            PortalCustomer customer) {
+    private String formAgain(TicketForm form, Map<String, String> problems, List<MultipartFile> attachments, Model model,
+            HttpServletResponse response, PortalCustomer customer) {
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
+        // browsers cannot refill a file input: say so whenever files were chosen
+        model.addAttribute("chooseFilesAgain", !FileLimits.chosen(attachments).isEmpty());
         if (customer != null && form.followUpOf() != null) {
             model.addAttribute("followUpNumber", transactions.execute(tx ->
                     selfService.ticket(form.followUpOf(), customer.customerId()).getNumber()));
         }
         model.addAttribute("navSection", "new");
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        response.setStatus("portal.form.attachments.tooLarge".equals(problems.get("attachments")) && problems.size() == 1
+                ? HttpStatus.CONTENT_TOO_LARGE.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
         return "portal/new-ticket";
     }
 

@@ -30,7 +30,7 @@ record TicketForm(String email, String name, String subject, String description,
 
     /** Field name → message key of what is wrong with it; empty when the form can be submitted. */
     Map<String, String> problems(boolean anonymous, Set<String> activeComplaintTypes, List<MultipartFile> attachments,
-            ZoneId zone, Clock clock) {
+            FileLimits limits, ZoneId zone, Clock clock) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (anonymous) {
             String mail = text(email);
@@ -73,9 +73,9 @@ record TicketForm(String email, String name, String subject, String description,
                 problems.put("demand", "portal.form.demand.forDeadline");
             }
         }
-        if (attachments != null && attachments.stream().anyMatch(f -> f != null && !f.isEmpty())) {
-            // attachment storage is not wired to the portal yet: refuse rather than drop files silently
-            problems.put("attachments", "portal.form.attachments.notYet");
+        String files = limits.problem(attachments);
+        if (files != null) {
+            problems.put("attachments", files);
         }
         return problems;
     }

@@ -17,6 +17,7 @@ import org.kefu.platform.PageLimit;
 import org.kefu.platform.Slice;
 import org.kefu.platform.idempotency.IdempotentRequests;
 import org.kefu.ticket.Attachment;
+import org.kefu.ticket.AttachmentDownload;
 import org.kefu.ticket.Author;
 import org.kefu.ticket.LinkingTickets;
 import org.kefu.ticket.MergingTickets;
@@ -219,7 +220,7 @@ class TicketApiController {
             throw org.kefu.platform.InvalidRequestException.of("fromCustomer", "contradicts author " + author);
         }
         boolean customer = Boolean.TRUE.equals(fromCustomer) || author == Author.Type.CUSTOMER;
-        List<MultipartFile> chosen = chosen(files);
+        List<MultipartFile> chosen = Uploads.chosen(files);
         Object fingerprint = idempotencyKey == null ? null
                 : new MessageWithFiles(text, customer ? Author.Type.CUSTOMER : Author.Type.AGENT, Uploads.fingerprints(chosen));
         var outcome = idempotent.execute(actor.id(), idempotencyKey, "message:" + id, fingerprint,
@@ -258,7 +259,7 @@ class TicketApiController {
     EntryView addNoteWithFiles(@PathVariable long id, @RequestParam(required = false) String body,
             @RequestPart(name = "attachments", required = false) List<MultipartFile> files, Actor actor) {
         String text = requireBody(body);
-        List<MultipartFile> chosen = chosen(files);
+        List<MultipartFile> chosen = Uploads.chosen(files);
         long entryId = transactions.execute(tx -> work.addNote(id, text, actor, Uploads.toNew(chosen)).getId());
         return entry(id, entryId, actor);
     }
@@ -268,14 +269,7 @@ class TicketApiController {
             + " never shown inline; 404 unless you may see the ticket")
     ResponseEntity<Resource> download(@PathVariable long id, @PathVariable long attachmentId, Actor actor) {
         Attachment attachment = transactions.execute(tx -> attachments.find(id, attachmentId, actor));
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, attachment.servedContentType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, Uploads.attachmentDisposition(attachment.getFileName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .contentLength(attachment.getSize())
-                .body(new InputStreamResource(attachments.content(attachment)));
+        return AttachmentDownload.of(attachment, attachments.content(attachment));
     }
 
     @GetMapping("/{id}/notes")
@@ -306,16 +300,6 @@ class TicketApiController {
             throw org.kefu.platform.InvalidRequestException.of("body", "size must be between 0 and 200000");
         }
         return body;
-    }
-
-    /** The file parts that hold a file; a form's empty file input sends a nameless empty part. */
-    private static List<MultipartFile> chosen(List<MultipartFile> files) {
-        if (files == null) {
-            return List.of();
-        }
-        return files.stream()
-                .filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isEmpty())))
-                .toList();
     }
 
     record MergeRequest(@NotNull Long duplicateId) {

@@ -16,10 +16,16 @@ import java.util.Map;
 import java.util.Objects;
 import org.kefu.platform.Actor;
 import org.kefu.platform.ConflictException;
+import org.kefu.platform.ContentTooLargeException;
+import org.kefu.platform.UnprocessableException;
 import org.kefu.platform.InvalidRequestException;
 import org.kefu.platform.NotFoundException;
 import org.kefu.platform.web.Times;
+import org.kefu.ticket.Attachment;
+import org.kefu.ticket.AttachmentDownload;
 import org.kefu.ticket.CustomFieldDefinition;
+import org.kefu.ticket.NewAttachment;
+import org.kefu.ticket.TicketAttachments;
 import org.kefu.ticket.IllegalTransitionException;
 import org.kefu.ticket.LinkingTickets;
 import org.kefu.ticket.MergingTickets;
@@ -31,7 +37,9 @@ import org.kefu.ticket.TicketWork;
 import org.kefu.ticket.web.TicketPageViews.CustomFieldInput;
 import org.kefu.ticket.web.TicketPageViews.Properties;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
@@ -66,10 +74,12 @@ class TicketPageController {
     private final Validator validator;
     private final MessageSource messages;
     private final Times times;
+    private final TicketAttachments attachments;
 
     TicketPageController(TicketPageReader reader, TicketWork work, TicketSettings settings, MergingTickets merging,
             LinkingTickets linking, TransactionTemplate transactions, Validator validator, MessageSource messages,
-            Times times) {
+            Times times, TicketAttachments attachments) {
+        this.attachments = attachments;
         this.reader = reader;
         this.work = work;
         this.settings = settings;
@@ -123,20 +133,23 @@ class TicketPageController {
             @RequestParam(required = false) List<MultipartFile> attachments, Actor actor, Locale locale, Model model,
             HttpServletResponse response) {
         boolean note = "note".equals(mode);
-        String problem = null;
-        if (attachments != null && attachments.stream().anyMatch(f -> f != null && !f.isEmpty())) {
-            // Attachment storage is being built separately; until it is wired in, refuse rather than drop files.
-            problem = text(locale, "ticket.composer.attachmentsUnavailable");
+        List<MultipartFile> chosen = Uploads.chosen(attachments);
+        String problem = filesProblem(chosen, locale);
+        HttpStatus refused = HttpStatus.UNPROCESSABLE_CONTENT;
+        if (problem != null) {
+            refused = chosen.size() > this.attachments.maxCount() ? refused : HttpStatus.CONTENT_TOO_LARGE;
         } else if (body == null || body.isBlank()) {
             problem = text(locale, "ticket.composer.empty");
         } else {
             TicketStatus target = status == null || status.isBlank() ? null : parseStatus(status);
+            List<NewAttachment> files = Uploads.toNew(chosen);
             try {
+                // message, files and status change commit together, or nothing is written
                 transactions.executeWithoutResult(tx -> {
                     if (note) {
-                        work.addNote(id, body, actor);
+                        work.addNote(id, body, actor, files);
                     } else {
-                        work.postMessage(id, body, false, actor);
+                        work.postMessage(id, body, false, actor, files);
                     }
                     if (target != null) {
                         work.changeStatus(id, target, actor);
@@ -148,16 +161,41 @@ class TicketPageController {
                 problem = conflict(e, locale);
             } catch (InvalidRequestException e) {
                 problem = e.getMessage();
+            } catch (ContentTooLargeException e) {
+                // announced smaller than it was: counted while storing
+                problem = text(locale, "ticket.composer.fileTooLarge", e.properties().get("fileName"),
+                        AttachmentDownload.readableSize(this.attachments.maxBytes()));
+                refused = HttpStatus.CONTENT_TOO_LARGE;
+            } catch (UnprocessableException e) {
+                problem = e.getMessage();
             }
         }
         if (problem != null) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            response.setStatus(refused.value());
             model.addAttribute("problem", problem);
             return "ticket/page :: composerFeedback";
         }
         response.setHeader("HX-Trigger", CHANGED);
         model.addAttribute("sent", note ? "ticket.composer.noteAdded" : "ticket.composer.replySent");
         return "ticket/page :: composerFeedback";
+    }
+
+    /** Too many files or a file over the size limit, as a sentence for the composer; null if the files are fine. */
+    private String filesProblem(List<MultipartFile> files, Locale locale) {
+        if (files.size() > attachments.maxCount()) {
+            return text(locale, "ticket.composer.tooManyFiles", attachments.maxCount(), files.size());
+        }
+        return files.stream().filter(f -> f.getSize() > attachments.maxBytes()).findFirst()
+                .map(f -> text(locale, "ticket.composer.fileTooLarge", f.getOriginalFilename(),
+                        AttachmentDownload.readableSize(attachments.maxBytes())))
+                .orElse(null);
+    }
+
+    /** A file of this ticket (or of one merged into it), under the same rule as the API download. */
+    @GetMapping("/attachments/{attachmentId}")
+    ResponseEntity<Resource> download(@PathVariable long id, @PathVariable long attachmentId, Actor actor) {
+        Attachment attachment = transactions.execute(tx -> attachments.find(id, attachmentId, actor));
+        return AttachmentDownload.of(attachment, attachments.content(attachment));
     }
 
     // ---- properties ---------------------------------------------------------------------------

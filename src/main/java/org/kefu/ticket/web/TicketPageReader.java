@@ -19,6 +19,7 @@ import org.kefu.customer.CustomerPhone;
 import org.kefu.platform.Actor;
 import org.kefu.platform.Slice;
 import org.kefu.platform.web.Times;
+import org.kefu.ticket.Attachment;
 import org.kefu.ticket.ComplaintType;
 import org.kefu.ticket.CustomFieldDefinition;
 import org.kefu.ticket.LinkingTickets;
@@ -26,12 +27,14 @@ import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketFinder;
 import org.kefu.ticket.TicketLink;
 import org.kefu.ticket.TicketSettings;
+import org.kefu.ticket.TicketAttachments;
 import org.kefu.ticket.TicketStatus;
 import org.kefu.ticket.TicketWork;
 import org.kefu.ticket.Tickets;
 import org.kefu.ticket.TimelineEntry;
 import org.kefu.ticket.web.TicketPageViews.CustomFieldInput;
 import org.kefu.ticket.web.TicketPageViews.CustomerFallback;
+import org.kefu.ticket.web.TicketPageViews.FileItem;
 import org.kefu.ticket.web.TicketPageViews.Header;
 import org.kefu.ticket.web.TicketPageViews.Item;
 import org.kefu.ticket.web.TicketPageViews.LinkItem;
@@ -61,10 +64,12 @@ class TicketPageReader {
     private final MessageSource messages;
     private final Times times;
     private final TransactionTemplate transactions;
+    private final TicketAttachments attachments;
 
     TicketPageReader(TicketWork work, TicketFinder finder, Tickets tickets, LinkingTickets linking,
             TicketSettings settings, AgentDirectory agents, MessageSource messages, Times times,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, TicketAttachments attachments) {
+        this.attachments = attachments;
         this.work = work;
         this.finder = finder;
         this.tickets = tickets;
@@ -102,7 +107,11 @@ class TicketPageReader {
         return read(() -> {
             Slice<TimelineEntry> page = finder.timelineBefore(id, before, TIMELINE_PAGE, actor);
             TimelineSentences sentences = new TimelineSentences(messages, locale, times, names(locale));
-            List<Item> items = page.items().stream().map(sentences::item).toList();
+            Map<Long, List<Attachment>> files = attachments.byEntry(page.items());
+            List<Item> items = page.items().stream()
+                    .map(e -> sentences.item(e).withFiles(files.getOrDefault(e.getId(), List.of()).stream()
+                            .map(FileItem::of).toList()))
+                    .toList();
             return new Timeline(id, items, page.nextCursor());
         });
     }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.kefu.platform.Channel;
+import org.kefu.ticket.Attachment;
+import org.kefu.ticket.AttachmentDownload;
 import org.kefu.ticket.CustomFieldDefinition;
 import org.kefu.ticket.Priority;
 import org.kefu.ticket.TicketStatus;
@@ -25,10 +27,24 @@ final class TicketPageViews {
 
     /** One timeline line: a message or note with its body, or an event as a ready localized sentence. */
     record Item(long id, String kind, String cssClass, String author, String channel, String body, String sentence,
-            Long refTicketId, String refNumber, Instant createdAt) {
+            Long refTicketId, String refNumber, Instant createdAt, List<FileItem> files) {
 
         public boolean isEvent() {
             return "EVENT".equals(kind);
+        }
+
+        Item withFiles(List<FileItem> attached) {
+            return new Item(id, kind, cssClass, author, channel, body, sentence, refTicketId, refNumber, createdAt,
+                    List.copyOf(attached));
+        }
+    }
+
+    /** A file of a message or note, downloaded through the page route of the viewed ticket. */
+    record FileItem(long id, String name, String size, String typeLabel, String contentType) {
+
+        static FileItem of(Attachment a) {
+            return new FileItem(a.getId(), a.getFileName(), AttachmentDownload.readableSize(a.getSize()),
+                    AttachmentDownload.typeLabel(a.getFileName()), a.getContentType());
         }
     }
 

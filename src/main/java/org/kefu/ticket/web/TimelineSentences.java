@@ -48,9 +48,9 @@ final class TimelineSentences {
         String channel = e.getChannel() == null ? null : text("channel." + e.getChannel().name());
         return switch (e.getKind()) {
             case CUSTOMER_MESSAGE -> new Item(e.getId(), "CUSTOMER_MESSAGE", "customer", who, channel, e.getBody(), null,
-                    null, null, e.getCreatedAt());
-            case REPLY -> new Item(e.getId(), "REPLY", "reply", who, channel, e.getBody(), null, null, null, e.getCreatedAt());
-            case NOTE -> new Item(e.getId(), "NOTE", "note", who, null, e.getBody(), null, null, null, e.getCreatedAt());
+                    null, null, e.getCreatedAt(), List.of());
+            case REPLY -> new Item(e.getId(), "REPLY", "reply", who, channel, e.getBody(), null, null, null, e.getCreatedAt(), List.of());
+            case NOTE -> new Item(e.getId(), "NOTE", "note", who, null, e.getBody(), null, null, null, e.getCreatedAt(), List.of());
             case EVENT -> event(e, who);
         };
     }
@@ -78,7 +78,7 @@ final class TimelineSentences {
             case TicketEventType.CUSTOMER_CHANGED -> text("ticket.event.CUSTOMER_CHANGED", who);
             default -> text("ticket.event.other", who, type);
         };
-        return new Item(e.getId(), "EVENT", "event", who, null, null, sentence, refId, refNumber, e.getCreatedAt());
+        return new Item(e.getId(), "EVENT", "event", who, null, null, sentence, refId, refNumber, e.getCreatedAt(), List.of());
     }
 
     private String fieldChange(String who, Map<String, Object> data) {

@@ -3,7 +3,6 @@ package org.kefu.ticket.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +11,7 @@ import java.util.List;
 import org.kefu.ticket.NewAttachment;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Uploaded files in and out of the API: to {@link NewAttachment}s, and the download header for a file name. */
+/** Uploaded files of the API and the ticket page: the chosen ones, as {@link NewAttachment}s (downloads: {@link org.kefu.ticket.AttachmentDownload}). */
 final class Uploads {
 
     private Uploads() {
@@ -44,24 +43,13 @@ final class Uploads {
         }
     }
 
-    /**
-     * {@code attachment; filename="<ASCII stand-in>"; filename*=UTF-8''<percent-encoded>} (RFC 6266 and
-     * RFC 5987): browsers use the UTF-8 name, so 投诉截图.png arrives as such; very old clients get
-     * the stand-in with {@code _} for every character outside printable ASCII.
-     */
-    static String attachmentDisposition(String fileName) {
-        StringBuilder ascii = new StringBuilder();
-        fileName.codePoints().forEach(cp -> ascii.append(cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '\\' ? (char) cp : '_'));
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
-                encoded.append((char) c);
-            } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-            }
+    /** The file parts that hold a file; a form's empty file input sends a nameless empty part. */
+    static List<MultipartFile> chosen(List<MultipartFile> files) {
+        if (files == null) {
+            return List.of();
         }
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+        return files.stream()
+                .filter(f -> f != null && !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isEmpty())))
+                .toList();
     }
 }

@@ -3,6 +3,7 @@ package org.kefu.browser.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +90,13 @@ class PortalBrowserIT extends BrowserTest {
         assertThat(text("#ticket-status")).isEqualTo("处理中");
 
         browser.findElement(By.id("reply-body")).sendKeys("谢谢，什么时候发货？");
+        Path photo = Files.writeString(Files.createTempDirectory("kefu").resolve("耳机照片.txt"),
+                "左耳");
+        browser.findElement(By.id("reply-attachments")).sendKeys(photo.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("form[action$='/reply'] button[type=submit]")).click();
         waitUntil(d -> d.findElements(By.cssSelector(".msg.customer")).size() == 2);
         assertThat(text(".alert.success")).isEqualTo("您的回复已发送。");
+        assertThat(text(".msg.customer .files")).contains("耳机照片.txt");
 
         admin.put("/api/v1/tickets/" + id + "/status", Map.of("status", "RESOLVED"));
         open("/portal/tickets/" + id);

@@ -90,20 +90,24 @@ class TicketPageBrowserIT extends BrowserTest {
     }
 
     @Test
-    void attachmentsAreRefusedForNowAndTheTextIsKept() throws IOException {
+    void aReplyWithAFileShowsTheFileInTheTimeline() throws IOException {
         long department = createDepartment("附件");
         String email = agent("赵磊", department);
         long id = openTicketIn(department, "发票问题", "请开发票。");
         signOutQuietly();
         signIn(email, PASSWORD);
         open("/tickets/" + id);
-        Path file = Files.writeString(Files.createTempFile("kefu", ".txt"), "hello");
+        Path dir = Files.createTempDirectory("kefu");
+        Path file = Files.writeString(dir.resolve("电子发票.txt"), "发票内容");
         find("#composer-body").sendKeys("请查收附件");
         find("#composer-files").sendKeys(file.toAbsolutePath().toString());
         find("#composer-send").click();
-        waitUntil(d -> hasText(d, "#composer-feedback .alert.error", "附件"));
-        assertThat(find("#composer-body").getAttribute("value")).isEqualTo("请查收附件");
-        assertThat(browser.findElements(By.cssSelector("#timeline .msg.reply"))).isEmpty();
+        waitUntil(d -> hasText(d, "#timeline .msg.reply .files", "电子发票.txt"));
+        WebElement link = find("#timeline .msg.reply .files a.file");
+        assertThat(link.getAttribute("href")).contains("/tickets/" + id + "/attachments/");
+        assertThat(find("#composer-body").getAttribute("value")).isEmpty();
+        assertThat(find("#composer-files").getAttribute("value")).isEmpty();
+        screenshot(browser, Path.of("target/shots/ticket-attachment.png"));
     }
 
     @Test

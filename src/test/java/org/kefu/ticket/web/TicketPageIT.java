@@ -87,18 +87,81 @@ class TicketPageIT extends IntegrationTest {
     }
 
     @Test
-    void attachmentsAreRefusedUntilAttachmentStorageIsWiredIn() {
+    void aReplyWithAFileIsStoredListedInTheTimelineAndDownloadedSafely() {
         long department = createDepartment("附件");
         PageSession agent = agent("郑爽", department);
         long id = ticketIn(department, "附件测试");
-        PageSession.Page refused = agent.postWithFile("/tickets/" + id + "/messages",
-                Map.of("body", "请看附件", "mode", "reply"), "a.txt", "hello");
-        assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.body()).contains("暂时无法上传附件");
-        assertThat(admin.get("/api/v1/tickets/" + id + "/messages").body().get("items")).hasSize(1);
+
+        PageSession.Page sent = agent.postWithFile("/tickets/" + id + "/messages",
+                Map.of("body", "请看附件", "mode", "reply", "status", "PENDING_CUSTOMER"), "投诉截图.txt", "你好，附件");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        JsonNode reply = admin.get("/api/v1/tickets/" + id + "/messages").body().get("items").get(1);
+        assertThat(reply.get("attachments")).hasSize(1);
+        long attachmentId = reply.get("attachments").get(0).get("id").asLong();
+        assertThat(admin.get("/api/v1/tickets/" + id).body().get("status").asString()).isEqualTo("PENDING_CUSTOMER");
+
+        String timeline = agent.get("/tickets/" + id + "/timeline").body();
+        String link = "/tickets/" + id + "/attachments/" + attachmentId;
+        assertThat(timeline).contains("投诉截图.txt").contains("href=\"" + link + "\"").contains("TXT");
+
+        PageSession.Page download = agent.get(link);
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("你好，附件");
+        assertThat(download.header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"____.txt\"; filename*=UTF-8''%E6%8A%95%E8%AF%89%E6%88%AA%E5%9B%BE.txt");
+        assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(download.header("Content-Security-Policy")).isEqualTo("default-src 'none'; sandbox");
+        assertThat(download.header("Cache-Control")).contains("no-store");
 
         assertThat(agent.postWithFile("/tickets/" + id + "/messages", Map.of("body", "没有附件", "mode", "reply"), "", "")
                 .status()).as("an empty file input is no attachment").isEqualTo(200);
+    }
+
+    @Test
+    void aNotesFileIsListedToo() {
+        long department = createDepartment("备注附件");
+        PageSession agent = agent("郑和", department);
+        long id = ticketIn(department, "备注附件测试");
+        assertThat(agent.postWithFile("/tickets/" + id + "/messages", Map.of("body", "仓库回执", "mode", "note"),
+                "回执.txt", "ok").status()).isEqualTo(200);
+        JsonNode note = admin.get("/api/v1/tickets/" + id + "/notes").body().get("items").get(0);
+        assertThat(note.get("attachments")).hasSize(1);
+        assertThat(agent.get("/tickets/" + id + "/timeline").body()).contains("回执.txt");
+    }
+
+    @Test
+    void anAgentOfAnotherDepartmentCannotDownloadTheFile() {
+        long department = createDepartment("附件甲");
+        long other = createDepartment("附件乙");
+        PageSession agent = agent("郑甲", department);
+        PageSession outsider = agent("郑乙", other);
+        long id = ticketIn(department, "附件权限");
+        assertThat(agent.postWithFile("/tickets/" + id + "/messages", Map.of("body", "附件", "mode", "note"), "秘密.txt",
+                "secret").status()).isEqualTo(200);
+        long attachmentId = admin.get("/api/v1/tickets/" + id + "/notes").body().get("items").get(0).get("attachments")
+                .get(0).get("id").asLong();
+
+        assertThat(agent.get("/tickets/" + id + "/attachments/" + attachmentId).status()).isEqualTo(200);
+        PageSession.Page denied = outsider.get("/tickets/" + id + "/attachments/" + attachmentId);
+        assertThat(denied.status()).isEqualTo(404);
+        assertThat(denied.body()).doesNotContain("secret");
+        long otherTicket = ticketIn(department, "另一张");
+        assertThat(agent.get("/tickets/" + otherTicket + "/attachments/" + attachmentId).status())
+                .as("a file is only found under its own ticket").isEqualTo(404);
+    }
+
+    @Test
+    void anOversizeFileIsRefusedWithAClearMessageAndNothingIsWritten() {
+        long department = createDepartment("超大附件");
+        PageSession agent = agent("郑大", department);
+        long id = ticketIn(department, "超大附件测试");
+
+        PageSession.Page refused = agent.postWithFile("/tickets/" + id + "/messages",
+                Map.of("body", "大文件", "mode", "reply", "status", "PENDING_CUSTOMER"), "大文件.txt", "x".repeat(300 * 1024));
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.body()).contains("大文件.txt").contains("256 KB").contains("您输入的内容已保留");
+        assertThat(admin.get("/api/v1/tickets/" + id + "/messages").body().get("items")).hasSize(1);
+        assertThat(admin.get("/api/v1/tickets/" + id).body().get("status").asString()).isNotEqualTo("PENDING_CUSTOMER");
     }
 
     @Test
