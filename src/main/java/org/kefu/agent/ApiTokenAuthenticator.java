@@ -1,5 +1,6 @@
 package org.kefu.agent;
 
+import org.kefu.platform.security.Secrets;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,7 +62,7 @@ class ApiTokenAuthenticator implements TokenAuthenticator {
 
     @Override
     public Optional<Actor> authenticate(String rawToken) {
-        String hash = IssuingApiTokens.hash(rawToken);
+        String hash = Secrets.sha256Hex(rawToken);
         Instant now = clock.instant();
         KnownToken token = known.getIfPresent(hash);
         if (token == null) {

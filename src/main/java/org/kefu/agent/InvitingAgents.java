@@ -1,10 +1,9 @@
 package org.kefu.agent;
 
-import java.security.SecureRandom;
+import org.kefu.platform.security.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import org.kefu.platform.Actor;
@@ -29,8 +28,6 @@ public class InvitingAgents {
 
     public static final Duration VALID_FOR = Duration.ofHours(24);
     public static final int MIN_PASSWORD_LENGTH = 10;
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final AgentDirectory directory;
     private final Invitations invitations;
     private final PasswordEncoder passwords;
@@ -105,16 +102,14 @@ public class InvitingAgents {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        return invitations.findByTokenHash(IssuingApiTokens.hash(token));
+        return invitations.findByTokenHash(Secrets.sha256Hex(token));
     }
 
     private void sendLink(Agent agent, Long actorId, String baseUrl) {
         Instant now = clock.instant();
         invitations.findOpenByAgent(agent.getId()).forEach(i -> i.use(now));
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        invitations.save(new Invitation(agent, IssuingApiTokens.hash(token), actorId, now, now.plus(VALID_FOR)));
+        String token = Secrets.newSecret();
+        invitations.save(new Invitation(agent, Secrets.sha256Hex(token), actorId, now, now.plus(VALID_FOR)));
         String link = stripSlash(baseUrl) + "/invite/accept?token=" + token;
         Locale locale = SupportedLocales.parse(agent.getLocale());
         mail.send(agent.getEmail(), messages.getMessage("admin.invite.mail.subject", null, locale),

@@ -1,13 +1,8 @@
 package org.kefu.agent;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import org.kefu.platform.security.Secrets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import org.kefu.platform.Actor;
 import org.kefu.platform.NotFoundException;
@@ -24,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class IssuingApiTokens {
 
     static final String PREFIX = "kefu_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiTokens tokens;
     private final Agents agents;
@@ -43,16 +37,14 @@ public class IssuingApiTokens {
     }
 
     public IssuedToken issue(long agentId, String name, Instant expiresAt, Long actorId) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return issueWithValue(agentId, name, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+        return issueWithValue(agentId, name, PREFIX + Secrets.newSecret(),
                 expiresAt, actorId);
     }
 
     /** For provisioning only: a token whose value was chosen outside (KEFU_BOOTSTRAP_API_TOKEN). */
     IssuedToken issueWithValue(long agentId, String name, String secret, Instant expiresAt, Long actorId) {
         Agent agent = agents.findById(agentId).orElseThrow(() -> new NotFoundException("Agent", agentId));
-        ApiToken token = tokens.save(new ApiToken(agent, name, hash(secret),
+        ApiToken token = tokens.save(new ApiToken(agent, name, Secrets.sha256Hex(secret),
                 secret.substring(0, Math.min(9, secret.length())), expiresAt, actorId, clock.instant()));
         events.publishEvent(new AgentEvents.ApiTokenCreated(token.getId(), agentId, name, actorId));
         return new IssuedToken(token, secret);
@@ -82,11 +74,4 @@ public class IssuingApiTokens {
         return tokens.count() > 0;
     }
 
-    static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.kefu.portal;
 
+import org.kefu.platform.security.Secrets;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,7 +97,7 @@ public class PortalSignIn {
         this.publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");
         this.perEmail = new RequestWindow(perEmailLimit, Duration.ofMinutes(15));
         this.perAddress = new RequestWindow(perAddressLimit, Duration.ofMinutes(15));
-        this.dummyHash = passwords.encode("not-a-password-" + LinkSecrets.newSecret());
+        this.dummyHash = passwords.encode("not-a-password-" + Secrets.newSecret());
     }
 
     @PreDestroy
@@ -173,7 +174,7 @@ public class PortalSignIn {
         }
         return transactions.execute(tx -> {
             Instant now = clock.instant();
-            Optional<SignInLink> found = links.findByTokenHash(LinkSecrets.hash(secret.strip()));
+            Optional<SignInLink> found = links.findByTokenHash(Secrets.sha256Hex(secret.strip()));
             if (found.isEmpty()) {
                 return new LinkSignIn(LinkResult.UNKNOWN, null);
             }
@@ -240,8 +241,8 @@ public class PortalSignIn {
     private Instant mailLink(Customer customer, String address, String base, Locale locale, String subjectKey,
             String bodyKey, String ticketNumber) {
         Instant now = clock.instant();
-        String secret = LinkSecrets.newSecret();
-        SignInLink link = links.save(new SignInLink(LinkSecrets.hash(secret), customer.getId(), now, LINK_VALID_FOR));
+        String secret = Secrets.newSecret();
+        SignInLink link = links.save(new SignInLink(Secrets.sha256Hex(secret), customer.getId(), now, LINK_VALID_FOR));
         String url = base + "/portal/auth?token=" + secret;
         Object[] args = {customer.getName(), url, LINK_VALID_FOR.toMinutes(), ticketNumber};
         String subject = messages.getMessage(subjectKey, args, locale);

@@ -1,5 +1,6 @@
 package org.kefu.portal;
 
+import org.kefu.platform.security.Secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -29,10 +30,10 @@ class SignInLinkTest {
 
     @Test
     void secretsAreLongRandomAndOnlyTheirHashIsKept() {
-        String a = LinkSecrets.newSecret();
-        String b = LinkSecrets.newSecret();
+        String a = Secrets.newSecret();
+        String b = Secrets.newSecret();
         assertThat(a).hasSize(43).matches("[A-Za-z0-9_-]+").isNotEqualTo(b);
-        assertThat(LinkSecrets.hash(a)).hasSize(64).isEqualTo(LinkSecrets.hash(a)).isNotEqualTo(LinkSecrets.hash(b))
+        assertThat(Secrets.sha256Hex(a)).hasSize(64).isEqualTo(Secrets.sha256Hex(a)).isNotEqualTo(Secrets.sha256Hex(b))
                 .doesNotContain(a);
     }
 }

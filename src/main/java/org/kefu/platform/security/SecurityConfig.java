@@ -73,13 +73,11 @@ class SecurityConfig {
                 .addFilterAfter(new FreshSessionFilter(principals), SecurityContextHolderFilter.class)
                 .headers(headers -> headers
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swagger),
-                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                                new ContentSecurityPolicyHeaderWriter(PagePolicy.CONTENT_SECURITY_POLICY)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     /** Sends a locked-out user to a page that says so, everyone else to the plain "wrong email or password". */
     static final class SignInFailureHandler implements AuthenticationFailureHandler {

@@ -1,5 +1,6 @@
 package org.kefu.portal.web;
 
+import org.kefu.platform.security.PagePolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,9 +19,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class PortalSecurityConfig {
 
-    /** Same value as the agent chain's policy in platform/security/SecurityConfig. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     @Bean
     @Order(2)
@@ -44,7 +42,7 @@ class PortalSecurityConfig {
                             }
                         }))
                 .headers(headers -> headers
-                        .addHeaderWriter(new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))
+                        .addHeaderWriter(new ContentSecurityPolicyHeaderWriter(PagePolicy.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }

@@ -1,4 +1,4 @@
-package org.kefu.portal;
+package org.kefu.platform.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,26 +7,31 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** The secret of a sign-in link (32 random bytes, URL-safe) and the SHA-256 hash that is stored instead. */
-final class LinkSecrets {
+/**
+ * Random secrets handed out once (API tokens, sign-in and invitation links) and the SHA-256 hash
+ * the desk keeps instead. A slow password hash is not needed: 32 random bytes cannot be guessed.
+ */
+public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private LinkSecrets() {
+    private Secrets() {
     }
 
-    static String newSecret() {
+    /** 32 random bytes, URL-safe Base64 without padding (43 characters). */
+    public static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String secret) {
+    /** The lower-case hex SHA-256 of the secret's UTF-8 bytes (64 characters). */
+    public static String sha256Hex(String secret) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha256.digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }
