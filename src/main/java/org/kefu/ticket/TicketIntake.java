@@ -75,7 +75,9 @@ public class TicketIntake {
         long departmentId = placement(command);
         String complaintType = command.complaintType() == null || command.complaintType().isBlank() ? null
                 : settings.requireActiveComplaintType(command.complaintType());
-        var customFields = CustomFieldValues.validate(command.customFields(), settings.customFieldsByKey(), true);
+        // Required fields bind the desk's people; a customer writing in cannot know them, an agent fills them later.
+        boolean requireAll = openedBy.type() != Author.Type.CUSTOMER;
+        var customFields = CustomFieldValues.validate(command.customFields(), settings.customFieldsByKey(), requireAll);
         List<String> tagNames = TagCatalogue.clean(command.tags(), "tags");
         Channel channel = command.channel() == null ? Channel.API : command.channel();
 

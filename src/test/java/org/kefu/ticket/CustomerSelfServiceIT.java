@@ -50,6 +50,31 @@ class CustomerSelfServiceIT extends IntegrationTest {
     }
 
     @Test
+    void aRequiredCustomFieldBindsAgentsButNeverStopsACustomerFromWritingIn() {
+        String key = "caseRef" + unique("k").substring(2, 6);
+        long field = admin.post("/api/v1/custom-fields", Map.of("key", key, "label", "内部案件号", "type", "TEXT",
+                "required", true)).body().get("id").asLong();
+        try {
+            assertThat(admin.post("/api/v1/tickets", Map.of("subject", "坐席开单", "description", "x", "channel", "PHONE",
+                    "customer", Map.of("email", unique("req") + "@example.com"))).status()).isEqualTo(400);
+
+            JsonNode existing = ticketOf(unique("req") + "@example.com", Map.of(key, "C-1"));
+            long customer = existing.get("customer").get("id").asLong();
+            NewTicket fromPortal = new NewTicket("门户提交", "我的订单有问题", null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null);
+            Ticket opened = selfService.open(customer, "测试客户", fromPortal);
+            assertThat(opened.getCustomFields()).doesNotContainKey(key);
+        } finally {
+            admin.patch("/api/v1/custom-fields/" + field, Map.of("active", false));
+        }
+    }
+
+    private JsonNode ticketOf(String email, Map<String, Object> customFields) {
+        return openTicket(admin, Map.of("subject", "自助", "description", "客户原话", "channel", "EMAIL",
+                "customer", Map.of("email", email), "customFields", customFields));
+    }
+
+    @Test
     void onlyAResolvedTicketCanBeReopenedAndOnlyAClosedOneFollowedUp() {
         JsonNode ticket = ticketOf(unique("self") + "@example.com");
         long id = ticket.get("id").asLong();
