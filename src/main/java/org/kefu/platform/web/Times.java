@@ -79,6 +79,16 @@ public class Times {
         return dateTime(instant);
     }
 
+    public boolean isPast(Instant instant) {
+        return instant != null && instant.isBefore(clock.instant());
+    }
+
+    /** Whether the instant is still ahead but less than {@code minutes} away. */
+    public boolean isWithin(Instant instant, long minutes) {
+        Instant now = clock.instant();
+        return instant != null && !instant.isBefore(now) && instant.isBefore(now.plus(Duration.ofMinutes(minutes)));
+    }
+
     /** A duration as "2 小时 5 分" / "2 h 5 min"; negative durations are shown by their size. */
     public String duration(Duration duration) {
         if (duration == null) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kefu.agent.AgentDirectory;
 import org.kefu.customer.CustomerDirectory;
+import org.kefu.sla.SlaDueTimes;
 import org.kefu.platform.Actor;
 import org.kefu.platform.Channel;
 import org.kefu.platform.NotFoundException;
@@ -40,17 +41,24 @@ class TicketListController {
     private final CustomerDirectory customers;
     private final TicketSettings settings;
     private final Times times;
+    private final SlaDueTimes slaDue;
     private final TransactionTemplate transactions;
 
     TicketListController(WorkViews views, SavingViews saving, AgentDirectory agents, CustomerDirectory customers,
-            TicketSettings settings, Times times, TransactionTemplate transactions) {
+            TicketSettings settings, Times times, SlaDueTimes slaDue, TransactionTemplate transactions) {
         this.views = views;
         this.saving = saving;
         this.agents = agents;
         this.customers = customers;
         this.settings = settings;
         this.times = times;
+        this.slaDue = slaDue;
         this.transactions = transactions;
+    }
+
+    /** The next SLA due time of each listed ticket, in one query for the page. */
+    private java.util.Map<Long, SlaDueTimes.NextDue> slaDue(Slice<WorkRow> rows) {
+        return slaDue.forTickets(rows.items().stream().map(WorkRow::id).toList());
     }
 
     /** What the request selects: the list, its state for URLs, and the saved view if one is open. */
@@ -78,6 +86,7 @@ class TicketListController {
         model.addAttribute("sort", order == null ? "" : order.key());
         model.addAttribute("searchList", selection.list().isSearch());
         model.addAttribute("rows", rows);
+        model.addAttribute("slaDue", slaDue(rows));
         model.addAttribute("rowsUrl", selection.state().url("/workspace/rows"));
         model.addAttribute("moreUrl", rows.nextCursor() == null ? null : selection.state().url("/workspace/rows", rows.nextCursor()));
         model.addAttribute("viewsUrl", viewsUrl(selection));
@@ -106,6 +115,7 @@ class TicketListController {
         int size = limit == null ? PAGE : PageLimit.of(limit);
         Slice<WorkRow> rows = transactions.execute(tx -> views.page(selection.list(), sort(selection), cursor, size, actor));
         model.addAttribute("rows", rows);
+        model.addAttribute("slaDue", slaDue(rows));
         model.addAttribute("cursorGiven", cursor != null);
         model.addAttribute("searchList", selection.list().isSearch());
         model.addAttribute("moreUrl", rows.nextCursor() == null ? null : selection.state().url("/workspace/rows", rows.nextCursor()));

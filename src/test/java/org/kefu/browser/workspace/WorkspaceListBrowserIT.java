@@ -177,6 +177,30 @@ class WorkspaceListBrowserIT extends BrowserTest {
     }
 
     @Test
+    void theListShowsWhenEachTicketsNextServiceTargetIsDueAndWhenItsClockIsPaused() {
+        signInAgentWithTickets(0);
+        long running = openTicket(admin, ticket("邮件工单：首次响应计时", "请尽快回复", "departmentId", department,
+                "assigneeId", agentId)).get("id").asLong();
+        long waiting = openTicket(admin, ticket("邮件工单：等待客户", "我去查一下订单号", "departmentId", department,
+                "assigneeId", agentId)).get("id").asLong();
+        admin.put("/api/v1/tickets/" + waiting + "/status", java.util.Map.of("status", "PENDING_CUSTOMER"));
+        java.time.Instant due = null;
+        for (var clock : admin.get("/api/v1/tickets/" + running + "/sla").body().get("clocks")) {
+            java.time.Instant at = java.time.Instant.parse(clock.get("dueAt").asString());
+            if ("RUNNING".equals(clock.get("state").asString()) && (due == null || at.isBefore(due))) {
+                due = at;
+            }
+        }
+        assertThat(due).as("the email policy starts a first-response clock").isNotNull();
+
+        open("/tickets?view=mine&lang=zh-CN");
+        WebElement runningRow = find("tr[data-ticket-id='" + running + "']");
+        assertThat(runningRow.findElement(org.openqa.selenium.By.cssSelector("td.sla time")).getAttribute("datetime"))
+                .isEqualTo(due.toString());
+        assertThat(find("tr[data-ticket-id='" + waiting + "'] td.sla").getText()).isEqualTo("已暂停");
+    }
+
+    @Test
     void aTicketCreatedThroughTheApiAppearsInTheOpenListWithoutReload() {
         signInAgentWithTickets(1);
         open("/tickets?view=unassigned");
