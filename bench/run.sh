@@ -209,7 +209,7 @@ driver() {
     "$JAVA" "$BENCH_DIR/LoadDriver.java" --base="$BASE" --token="$TOKEN" --out="$RESULTS" --max-seconds="$MAX_SECONDS" "$@" \
         || log "warning: the driver reported more than 1% errors (see the error samples above)"
 }
-# With outbox-polling indexing (docs/adr/0005) a created ticket is indexed in the background: after
+# With outbox-polling indexing (docs/adr/0007) a created ticket is indexed in the background: after
 # each create run, log how many changes still wait in the outbox and how long the index takes to catch up.
 search_lag() {
     [[ "$BENCH_DB" == postgres ]] || return 0

@@ -112,7 +112,9 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     protected static <T> T waitUntil(WebDriver in, Function<WebDriver, T> condition) {
-        return new WebDriverWait(in, Duration.ofSeconds(10)).until(condition);
+        // htmx swaps replace elements under our feet: a stale element means "look again", not failure
+        return new WebDriverWait(in, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     protected <T> T waitUntil(Function<WebDriver, T> condition) {

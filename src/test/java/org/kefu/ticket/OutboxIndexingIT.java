@@ -17,7 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The production indexing set-up (docs/adr/0005): a change is written to the outbox table in the
+ * The production indexing set-up (docs/adr/0007): a change is written to the outbox table in the
  * change's own transaction, and a background processor indexes it shortly after. The context is
  * closed after the class, while the test database still runs: left to the JVM's shutdown, its
  * event processor would keep retrying against an embedded PostgreSQL that is already gone.
