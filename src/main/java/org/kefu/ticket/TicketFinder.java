@@ -167,11 +167,8 @@ public class TicketFinder {
         return new Slice<>(rows, earlier);
     }
 
-    /**
-     * The department, team and assignee of a ticket, without loading it; empty if there is none.
-     * Its own transaction, as after-commit listeners call it.
-     */
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    /** The department, team and assignee of a ticket, without loading it; empty if there is none. */
+    @Transactional(readOnly = true)
     public java.util.Optional<TicketScope> scope(long ticketId) {
         return entityManager.createQuery("""
                 select new org.kefu.ticket.TicketScope(t.id, t.departmentId, t.teamId, t.assigneeId)

@@ -61,8 +61,9 @@ public class LiveUpdates {
         }
     }
 
-    int openStreams() {
-        return streams.size();
+    /** Whether any page is connected, so publishers can skip preparing events nobody would receive. */
+    public boolean anyoneListening() {
+        return !streams.isEmpty();
     }
 
     private void ping() {
