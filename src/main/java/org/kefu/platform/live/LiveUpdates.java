@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,8 @@ public class LiveUpdates {
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("kefu-live-heartbeat").factory());
+    /** Writes happen off the publishing request: a slow or stalled page must not hold up a ticket change. */
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
     LiveUpdates() {
         heartbeat.scheduleAtFixedRate(this::ping, 25, 25, TimeUnit.SECONDS);
@@ -47,7 +50,7 @@ public class LiveUpdates {
     public void publish(LiveEvent event) {
         for (Stream stream : streams) {
             if (stream.actor().canSee(event.departmentId(), event.teamId(), event.assigneeId())) {
-                send(stream, SseEmitter.event().name(event.name()).data(event.data()));
+                sendLater(stream, event.name(), event.data());
             }
         }
     }
@@ -56,7 +59,7 @@ public class LiveUpdates {
     public void publishTo(long actorId, String name, String data) {
         for (Stream stream : streams) {
             if (stream.actor().id() == actorId) {
-                send(stream, SseEmitter.event().name(name).data(data));
+                sendLater(stream, name, data);
             }
         }
     }
@@ -64,6 +67,14 @@ public class LiveUpdates {
     /** Whether any page is connected, so publishers can skip preparing events nobody would receive. */
     public boolean anyoneListening() {
         return !streams.isEmpty();
+    }
+
+    private void sendLater(Stream stream, String name, String data) {
+        try {
+            senders.execute(() -> send(stream, SseEmitter.event().name(name).data(data)));
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // the desk is stopping; the pages reconnect to another node or after the restart
+        }
     }
 
     private void ping() {
@@ -84,6 +95,7 @@ public class LiveUpdates {
     @PreDestroy
     void close() {
         heartbeat.shutdownNow();
+        senders.shutdownNow();
         streams.forEach(s -> s.emitter().complete());
         streams.clear();
     }
