@@ -70,7 +70,6 @@ public class PortalSignIn {
     private final Clock clock;
     private final int maxAttempts;
     private final Duration lockFor;
-    private final String publicUrl;
     private final RequestWindow perEmail;
     private final RequestWindow perAddress;
     private final RequestWindow submissionsPerEmail = new RequestWindow(5, Duration.ofMinutes(15));
@@ -81,7 +80,6 @@ public class PortalSignIn {
     PortalSignIn(CustomerDirectory customers, SignInLinks links, PortalAccounts accounts, SystemMail mail,
             MessageSource messages, PasswordEncoder passwords, TransactionTemplate transactions, Clock clock,
             @Value("${kefu.sign-in.max-attempts:5}") int maxAttempts, @Value("${kefu.sign-in.lock-minutes:15}") int lockMinutes,
-            @Value("${kefu.public-url:}") String publicUrl,
             @Value("${kefu.portal.link-requests-per-email:5}") int perEmailLimit,
             @Value("${kefu.portal.link-requests-per-address:100}") int perAddressLimit) {
         this.customers = customers;
@@ -94,7 +92,6 @@ public class PortalSignIn {
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.lockFor = Duration.ofMinutes(lockMinutes);
-        this.publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");
         this.perEmail = new RequestWindow(perEmailLimit, Duration.ofMinutes(15));
         this.perAddress = new RequestWindow(perAddressLimit, Duration.ofMinutes(15));
         this.dummyHash = passwords.encode("not-a-password-" + Secrets.newSecret());
@@ -109,19 +106,18 @@ public class PortalSignIn {
      * A visitor asks for a link. If a customer has this address, a link goes to it; the work happens
      * in the background so that known and unknown addresses answer equally fast.
      */
-    public LinkRequest requestLink(String email, String clientAddress, String requestBaseUrl, Locale locale) {
+    public LinkRequest requestLink(String email, String clientAddress, String deskUrl, Locale locale) {
         String address = normalise(email);
         Instant now = clock.instant();
         if (!perAddress.tryAcquire("ip:" + clientAddress, now) || !perEmail.tryAcquire("email:" + address, now)) {
             log.info("Portal link request for an address refused: too many requests from {}", clientAddress);
             return LinkRequest.TOO_MANY;
         }
-        String base = baseUrl(requestBaseUrl);
         mailer.execute(() -> {
             try {
                 transactions.executeWithoutResult(tx -> customers.findByEmail(address)
                         .map(this::survivor)
-                        .ifPresent(customer -> mailLink(customer, address, base, locale, "portal.mail.link.subject",
+                        .ifPresent(customer -> mailLink(customer, address, deskUrl, locale, "portal.mail.link.subject",
                                 "portal.mail.link.body", null)));
             } catch (RuntimeException e) {
                 log.warn("Could not send a portal sign-in link: {}", e.getMessage());
@@ -141,7 +137,7 @@ public class PortalSignIn {
     }
 
     /** An agent sends the customer a link (to the customer's first email address). */
-    public SentLink sendLink(long customerId, String requestBaseUrl, Locale locale) {
+    public SentLink sendLink(long customerId, String deskUrl, Locale locale) {
         return transactions.execute(tx -> {
             Customer customer = survivor(customers.get(customerId));
             if (customer.getEmails().isEmpty()) {
@@ -151,7 +147,7 @@ public class PortalSignIn {
             if (!perEmail.tryAcquire("email:" + address, clock.instant())) {
                 throw new UnprocessableException("Too many sign-in links for " + address + " lately; try again in 15 minutes.");
             }
-            Instant expires = mailLink(customer, address, baseUrl(requestBaseUrl), locale, "portal.mail.link.subject",
+            Instant expires = mailLink(customer, address, deskUrl, locale, "portal.mail.link.subject",
                     "portal.mail.link.body", null);
             return new SentLink(address, expires);
         });
@@ -161,9 +157,9 @@ public class PortalSignIn {
      * Tells a customer who submitted a ticket without signing in that it arrived, with a link to
      * follow it. Runs in the caller's transaction; the mail leaves after it commits.
      */
-    public void confirmSubmission(long customerId, String email, String ticketNumber, String requestBaseUrl, Locale locale) {
+    public void confirmSubmission(long customerId, String email, String ticketNumber, String deskUrl, Locale locale) {
         Customer customer = customers.get(customerId);
-        mailLink(customer, normalise(email), baseUrl(requestBaseUrl), locale, "portal.mail.submitted.subject",
+        mailLink(customer, normalise(email), deskUrl, locale, "portal.mail.submitted.subject",
                 "portal.mail.submitted.body", ticketNumber);
     }
 
@@ -272,10 +268,6 @@ public class PortalSignIn {
     private PortalCustomer principal(Customer customer) {
         String email = customer.getEmails().isEmpty() ? null : customer.getEmails().getFirst().getEmail();
         return new PortalCustomer(customer.getId(), customer.getName(), email);
-    }
-
-    private String baseUrl(String requestBaseUrl) {
-        return publicUrl != null ? publicUrl : requestBaseUrl.replaceAll("/+$", "");
     }
 
     private static String normalise(String email) {

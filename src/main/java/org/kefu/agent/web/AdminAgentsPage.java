@@ -11,6 +11,7 @@ import org.kefu.agent.AgentChanges;
 import org.kefu.agent.AgentDirectory;
 import org.kefu.agent.Department;
 import org.kefu.agent.InvitingAgents;
+import org.kefu.platform.web.PublicUrl;
 import org.kefu.agent.NewAgent;
 import org.kefu.agent.Presence;
 import org.kefu.agent.Skill;

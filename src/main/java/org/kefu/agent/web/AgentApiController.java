@@ -14,6 +14,7 @@ import java.util.List;
 import org.kefu.agent.AgentChanges;
 import org.kefu.agent.AgentDirectory;
 import org.kefu.agent.InvitingAgents;
+import org.kefu.platform.web.PublicUrl;
 import org.kefu.agent.IssuingApiTokens;
 import org.kefu.agent.NewAgent;
 import org.kefu.agent.Presence;

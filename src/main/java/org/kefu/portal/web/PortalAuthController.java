@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.kefu.portal.PortalCustomer;
+import org.kefu.platform.web.PublicUrl;
 import org.kefu.portal.PortalSignIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,7 +13,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Signing in to the portal: by a one-time link sent by mail, or by email and password; and choosing a password. */
 @Controller
@@ -20,8 +20,10 @@ class PortalAuthController {
 
     private final PortalSignIn signIn;
     private final PortalSessions sessions;
+    private final PublicUrl publicUrl;
 
-    PortalAuthController(PortalSignIn signIn, PortalSessions sessions) {
+    PortalAuthController(PortalSignIn signIn, PortalSessions sessions, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.signIn = signIn;
         this.sessions = sessions;
     }
@@ -44,7 +46,7 @@ class PortalAuthController {
             model.addAttribute("linkError", "portal.login.email.invalid");
             return "portal/login";
         }
-        PortalSignIn.LinkRequest outcome = signIn.requestLink(address, request.getRemoteAddr(), baseUrl(), locale);
+        PortalSignIn.LinkRequest outcome = signIn.requestLink(address, request.getRemoteAddr(), publicUrl.get(), locale);
         return outcome == PortalSignIn.LinkRequest.TOO_MANY ? "redirect:/portal/login?tooMany" : "redirect:/portal/login?sent";
     }
 
@@ -97,9 +99,5 @@ class PortalAuthController {
         }
         signIn.choosePassword(customer.customerId(), password);
         return "redirect:/portal/account?saved";
-    }
-
-    static String baseUrl() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     }
 }

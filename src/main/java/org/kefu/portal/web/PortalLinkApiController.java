@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Locale;
 import org.kefu.platform.Actor;
+import org.kefu.platform.web.PublicUrl;
 import org.kefu.portal.PortalSignIn;
 import org.kefu.platform.web.SupportedLocales;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,10 @@ class PortalLinkApiController {
 
     private final PortalSignIn signIn;
 
-    PortalLinkApiController(PortalSignIn signIn) {
+    private final PublicUrl publicUrl;
+
+    PortalLinkApiController(PortalSignIn signIn, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.signIn = signIn;
     }
 
@@ -40,7 +44,7 @@ class PortalLinkApiController {
     PortalLinkSent send(@PathVariable long id, @RequestParam(required = false) String lang, Actor actor) {
         Locale locale = lang == null ? SupportedLocales.SIMPLIFIED
                 : java.util.Objects.requireNonNullElse(SupportedLocales.match(Locale.forLanguageTag(lang)), SupportedLocales.SIMPLIFIED);
-        PortalSignIn.SentLink sent = signIn.sendLink(id, PortalAuthController.baseUrl(), locale);
+        PortalSignIn.SentLink sent = signIn.sendLink(id, publicUrl.get(), locale);
         return new PortalLinkSent(id, sent.email(), sent.expiresAt());
     }
 }

@@ -14,6 +14,7 @@ import org.kefu.customer.CustomerDirectory;
 import org.kefu.platform.ContentTooLargeException;
 import org.kefu.platform.Slice;
 import org.kefu.portal.PortalCustomer;
+import org.kefu.platform.web.PublicUrl;
 import org.kefu.portal.PortalSignIn;
 import org.kefu.ticket.Attachment;
 import org.kefu.ticket.AttachmentDownload;
@@ -61,10 +62,12 @@ class PortalTicketController {
     private final ZoneId zone;
     private final TicketAttachments attachments;
     private final FileLimits limits;
+    private final PublicUrl publicUrl;
 
     PortalTicketController(CustomerSelfService selfService, TicketSettings settings, CustomerDirectory customers,
             PortalSignIn signIn, TransactionTemplate transactions, Clock clock,
-            @Value("${kefu.time-zone:Asia/Shanghai}") String zone, TicketAttachments attachments) {
+            @Value("${kefu.time-zone:Asia/Shanghai}") String zone, TicketAttachments attachments, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.attachments = attachments;
         this.limits = FileLimits.of(attachments);
         this.selfService = selfService;
@@ -265,7 +268,7 @@ class PortalTicketController {
             model.addAttribute("anonymous", true);
             return formAgain(form, problems, attachments, model, response, null);
         }
-        String base = PortalAuthController.baseUrl();
+        String base = publicUrl.get();
         List<NewAttachment> files = FileLimits.toNew(attachments);
         try {
             transactions.executeWithoutResult(tx -> {
