@@ -11,6 +11,13 @@ public final class Actors {
     private Actors() {
     }
 
+    /** The signed-in person's principal (an agent in a page session), if the request has one. */
+    public static java.util.Optional<ActorPrincipal> principal() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof ActorPrincipal p
+                ? java.util.Optional.of(p) : java.util.Optional.empty();
+    }
+
     public static Actor current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null) {

@@ -2,8 +2,7 @@ package org.kefu.platform.web;
 
 import org.kefu.platform.Actor;
 import org.kefu.platform.security.ActorPrincipal;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.kefu.platform.security.Actors;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -14,7 +13,6 @@ class CurrentUserAdvice {
 
     @ModelAttribute("me")
     Actor me() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof ActorPrincipal p ? p.actor() : null;
+        return Actors.principal().map(ActorPrincipal::actor).orElse(null);
     }
 }

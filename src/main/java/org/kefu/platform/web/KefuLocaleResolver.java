@@ -7,8 +7,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import org.kefu.platform.security.ActorPrincipal;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.kefu.platform.security.Actors;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -31,9 +30,9 @@ class KefuLocaleResolver implements LocaleResolver {
         if (session != null && session.getAttribute(SESSION_KEY) instanceof Locale chosen) {
             return chosen;
         }
-        ActorPrincipal user = CurrentUser.principal();
-        if (user != null && user.locale() != null) {
-            return user.locale();
+        Locale saved = Actors.principal().map(ActorPrincipal::locale).orElse(null);
+        if (saved != null) {
+            return saved;
         }
         if (request.getHeader("Accept-Language") != null) {
             Enumeration<Locale> accepted = request.getLocales();
@@ -54,21 +53,6 @@ class KefuLocaleResolver implements LocaleResolver {
             return;
         }
         request.getSession(true).setAttribute(SESSION_KEY, supported);
-        ActorPrincipal user = CurrentUser.principal();
-        if (user != null) {
-            preferences.forEach(p -> p.languageChosen(user.actor().id(), supported));
-        }
-    }
-
-    /** The principal of the signed-in person, if the request has one. */
-    static final class CurrentUser {
-
-        private CurrentUser() {
-        }
-
-        static ActorPrincipal principal() {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            return authentication != null && authentication.getPrincipal() instanceof ActorPrincipal p ? p : null;
-        }
+        Actors.principal().ifPresent(user -> preferences.forEach(p -> p.languageChosen(user.actor().id(), supported)));
     }
 }

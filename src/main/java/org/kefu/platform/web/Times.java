@@ -7,11 +7,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.kefu.platform.security.ActorPrincipal;
+import org.kefu.platform.security.Actors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,11 +34,7 @@ public class Times {
     }
 
     public ZoneId zone() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof ActorPrincipal p && p.zone() != null) {
-            return p.zone();
-        }
-        return defaultZone;
+        return Actors.principal().map(ActorPrincipal::zone).orElse(defaultZone);
     }
 
     public String dateTime(Instant instant) {
