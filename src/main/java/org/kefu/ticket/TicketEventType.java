@@ -14,6 +14,8 @@ public final class TicketEventType {
     public static final String LINKED = "LINKED";
     public static final String UNLINKED = "UNLINKED";
     public static final String CUSTOMER_CHANGED = "CUSTOMER_CHANGED";
+    /** Written by another module through {@link TicketWork#recordNotice}; data holds key, args and level. */
+    public static final String NOTICE = "NOTICE";
 
     private TicketEventType() {
     }

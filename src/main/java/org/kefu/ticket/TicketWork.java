@@ -6,12 +6,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.kefu.agent.AgentDirectory;
 import org.kefu.platform.Actor;
 import org.kefu.platform.InvalidRequestException;
+import org.kefu.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,7 +61,7 @@ public class TicketWork {
      */
     @Transactional(readOnly = true)
     public Ticket readBack(long id) {
-        return tickets.findById(id).orElseThrow(() -> new org.kefu.platform.NotFoundException("Ticket", id));
+        return tickets.findById(id).orElseThrow(() -> new NotFoundException("Ticket", id));
     }
 
     public Ticket update(long id, TicketChanges changes, Actor actor) {
@@ -192,6 +195,22 @@ public class TicketWork {
         TimelineEntry entry = ticket.note(body, Author.of(actor), clock.instant());
         entityManager.flush();
         attachments.attach(entry, attached);
+        events.publishEvent(new TicketEvents.TicketUpdated(id));
+        return entry;
+    }
+
+    /**
+     * Writes another module's event on the timeline (see {@link TicketNotice}). Not access-checked:
+     * it is called by the desk itself (a delivery worker, a timer), not on behalf of a reader.
+     * Live pages showing the ticket refresh.
+     */
+    public TimelineEntry recordNotice(long id, TicketNotice notice, Author by) {
+        Ticket ticket = tickets.findById(id).orElseThrow(() -> new NotFoundException("ticket", id));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("key", notice.messageKey());
+        data.put("args", notice.args());
+        data.put("level", notice.level().name());
+        TimelineEntry entry = ticket.recordEvent(by, TicketEventType.NOTICE, data, clock.instant());
         events.publishEvent(new TicketEvents.TicketUpdated(id));
         return entry;
     }

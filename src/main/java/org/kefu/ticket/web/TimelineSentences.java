@@ -76,9 +76,24 @@ final class TimelineSentences {
             case TicketEventType.LINKED -> text("ticket.event.LINKED." + data.getOrDefault("role", "RELATED"), who);
             case TicketEventType.UNLINKED -> text("ticket.event.UNLINKED", who);
             case TicketEventType.CUSTOMER_CHANGED -> text("ticket.event.CUSTOMER_CHANGED", who);
+            case TicketEventType.NOTICE -> notice(who, data);
             default -> text("ticket.event.other", who, type);
         };
-        return new Item(e.getId(), "EVENT", "event", who, null, null, sentence, refId, refNumber, e.getCreatedAt(), List.of());
+        String css = TicketEventType.NOTICE.equals(type) && "WARNING".equals(data.get("level")) ? "event warning" : "event";
+        return new Item(e.getId(), "EVENT", css, who, null, null, sentence, refId, refNumber, e.getCreatedAt(), List.of());
+    }
+
+    /** Another module's event: its key with the recorded arguments, prefixed by who did it. */
+    private String notice(String who, Map<String, Object> data) {
+        Object[] args = data.get("args") instanceof Collection<?> c
+                ? c.stream().map(a -> truncated(String.valueOf(a))).toArray() : new Object[0];
+        String key = String.valueOf(data.get("key"));
+        String sentence = messages.getMessage(key, args, key, locale);
+        return text("ticket.event.NOTICE", who, sentence);
+    }
+
+    private static String truncated(String value) {
+        return value.length() > 300 ? value.substring(0, 300) + "…" : value;
     }
 
     private String fieldChange(String who, Map<String, Object> data) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessageBundlesInStepTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"platform", "workspace", "ticket", "portal", "admin", "sla"})
+    @ValueSource(strings = {"platform", "workspace", "ticket", "portal", "admin", "sla", "email", "chat", "channel",
+            "routing", "escalation", "priority", "goals"})
     void everyKeyExistsInAllThreeLanguages(String bundle) throws IOException {
         Properties simplified = load(bundle + ".properties");
         for (String variant : new String[] {"_zh_TW", "_en"}) {

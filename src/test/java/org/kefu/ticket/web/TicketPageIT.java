@@ -10,9 +10,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.kefu.support.Api;
 import org.kefu.support.IntegrationTest;
+import org.kefu.ticket.Author;
+import org.kefu.ticket.TicketNotice;
+import org.kefu.ticket.TicketWork;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class TicketPageIT extends IntegrationTest {
+
+    @Autowired
+    TicketWork work;
 
     private static final String PASSWORD = "page-pass-12345";
 
@@ -290,6 +297,19 @@ class TicketPageIT extends IntegrationTest {
         String timeline = agent.get("/tickets/" + id + "/timeline").body();
         assertThat(timeline).contains("将优先级从 P3 中 改为 P1 紧急").contains("将投诉类型设为「服务失误」")
                 .contains("将状态从「新建」改为「等待客户」").contains("添加了标签 VIP回访");
+    }
+
+    @Test
+    void aNoticeFromAnotherModuleReadsInTheReadersLanguageWithItsTextEscaped() {
+        long department = createDepartment("通知");
+        PageSession agent = agent("白雪", department);
+        long id = ticketIn(department, "通知测试");
+        work.recordNotice(id, TicketNotice.warning("ticket.event.other", "<b>x</b>", "投递失败"), Author.SYSTEM);
+
+        String timeline = agent.get("/tickets/" + id + "/timeline").body();
+        assertThat(timeline).contains("class=\"event warning\"").contains("&lt;b&gt;x&lt;/b&gt;：投递失败")
+                .doesNotContain("<b>x</b>");
+        assertThat(agent.get("/tickets/" + id + "/timeline?lang=en").body()).contains("&lt;b&gt;x&lt;/b&gt;: 投递失败");
     }
 
     @Test
