@@ -51,6 +51,7 @@ class MailParserFuzzTest {
             corpus.add(MailCorpusTest.corpusFile(file));
         }
         SplittableRandom random = new SplittableRandom(seed);
+        long cpuStarted = cpuNanos();
         int[] fellBack = {0};
         AtomicInteger current = new AtomicInteger();
         AtomicReference<byte[]> currentInput = new AtomicReference<>(new byte[0]);
@@ -75,6 +76,7 @@ class MailParserFuzzTest {
             }
         }, () -> "fuzzing took over 5 minutes, stuck at input " + current.get() + " with -Dkefu.mail.fuzz.seed=" + seed
                 + " (written to " + save(currentInput.get()) + ")");
+        System.out.printf("mail fuzz: %d inputs, seed %d, %d ms CPU%n", inputs, seed, (cpuNanos() - cpuStarted) / 1_000_000);
         // the whole-mail fallback is a last resort: mutations must be handled part by part
         assertThat(fellBack[0]).as("inputs that could only be kept as raw text").isLessThan(inputs / 100 + 1);
     }
