@@ -51,12 +51,12 @@ class MailParserFuzzTest {
             corpus.add(MailCorpusTest.corpusFile(file));
         }
         SplittableRandom random = new SplittableRandom(seed);
-        long cpuStarted = cpuNanos();
         int[] fellBack = {0};
         AtomicInteger current = new AtomicInteger();
         AtomicReference<byte[]> currentInput = new AtomicReference<>(new byte[0]);
         // a hang guard only: the machine may be shared, so the per-input limit counts CPU time
         Assertions.assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+            long cpuStarted = cpuNanos();
             for (int i = 0; i < inputs; i++) {
                 byte[] input = mutate(corpus.get(random.nextInt(corpus.size())), random);
                 current.set(i);
@@ -74,9 +74,10 @@ class MailParserFuzzTest {
                     fail("input " + i + " with -Dkefu.mail.fuzz.seed=" + seed + " (written to " + save(input) + ")", e);
                 }
             }
+            System.out.printf("mail fuzz: %d inputs, seed %d, %d ms CPU%n", inputs, seed,
+                    (cpuNanos() - cpuStarted) / 1_000_000);
         }, () -> "fuzzing took over 5 minutes, stuck at input " + current.get() + " with -Dkefu.mail.fuzz.seed=" + seed
                 + " (written to " + save(currentInput.get()) + ")");
-        System.out.printf("mail fuzz: %d inputs, seed %d, %d ms CPU%n", inputs, seed, (cpuNanos() - cpuStarted) / 1_000_000);
         // the whole-mail fallback is a last resort: mutations must be handled part by part
         assertThat(fellBack[0]).as("inputs that could only be kept as raw text").isLessThan(inputs / 100 + 1);
     }
