@@ -125,7 +125,7 @@ class Prioritising {
         }
         try {
             Optional<Ticket> found = tickets.findById(ticketId);
-            if (found.isEmpty() || found.get().getMergedIntoId() != null) {
+            if (found.isEmpty()) {
                 return Optional.empty();
             }
             Ticket ticket = found.get();

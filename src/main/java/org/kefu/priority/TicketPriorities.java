@@ -42,7 +42,7 @@ public class TicketPriorities {
     public TicketPriority of(long ticketId, Actor actor) {
         work.get(ticketId, actor);
         return store.find(ticketId).or(() -> prioritising.recompute(ticketId, Prioritising.Start.EXISTING))
-                .orElseThrow(() -> new org.kefu.platform.ConflictException("This ticket was merged; see the ticket it was merged into."));
+                .orElseThrow(() -> new org.kefu.platform.NotFoundException("Ticket", ticketId));
     }
 
     /** Pins the priority with a reason; written on the timeline. */

@@ -91,6 +91,11 @@ class TicketPriorityStore {
                 .param(Timestamp.from(now)).query(Long.class).list();
     }
 
+    /** A ticket that no longer needs reviews (merged, gone). */
+    void clearReview(long ticketId) {
+        jdbc.sql("update ticket_priority_score set next_review_at = null where ticket_id = ?").param(ticketId).update();
+    }
+
     private static BigDecimal points(PriorityScore s, PriorityFactor f) {
         return BigDecimal.valueOf(s.contribution(f)).setScale(2, RoundingMode.HALF_UP);
     }

@@ -11,6 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kefu.support.Api;
 import org.kefu.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,6 +21,18 @@ import tools.jackson.databind.JsonNode;
  * Tickets here are opened without a priority unless a test says otherwise, so the score sets it.
  */
 class PriorityAndCollaborationIT extends IntegrationTest {
+
+    @Autowired
+    Prioritising prioritising;
+
+    @Autowired
+    TicketPriorityStore store;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     record Agent(long id, Api api) {
     }
@@ -309,5 +324,27 @@ class PriorityAndCollaborationIT extends IntegrationTest {
         assertThat(second.get("items")).hasSize(1);
         assertThat(second.get("items").get(0).get("question").asString()).isEqualTo("问题 2");
         assertThat(second.get("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void theReviewSweepRecomputesScoresWhoseDeadlineCameNear() {
+        long id = openTicket(admin, ticketFor(customer("REGULAR"), "EMAIL", "demandDeadline",
+                Instant.now().plus(30, ChronoUnit.HOURS).toString())).get("id").asLong();
+        assertThat(ticketPriority(id)).isEqualTo("P3");
+        JsonNode p = priority(admin, id);
+        Instant review = Instant.parse(p.get("nextReviewAt").asString());
+        assertThat(review).isAfter(Instant.now()).isBefore(Instant.now().plus(30, ChronoUnit.HOURS));
+
+        // time passes: the deadline is now an hour away (moved in the table, without any ticket event)
+        jdbc.sql("update ticket set demand_deadline = ? where id = ?")
+                .params(java.sql.Timestamp.from(Instant.now().plus(1, ChronoUnit.HOURS)), id).update();
+        jdbc.sql("update ticket_priority_score set next_review_at = ? where ticket_id = ?")
+                .params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), id).update();
+
+        int reviewed = PriorityReview.review(prioritising, store, transactions, Instant.now());
+        assertThat(reviewed).isGreaterThanOrEqualTo(1);
+        assertThat(ticketPriority(id)).isEqualTo("P2");
+        assertThat(priority(admin, id).get("nextReviewAt").isNull()).isTrue(); // the deadline signal is at its top
+        assertThat(store.dueForReview(Instant.now(), 1000)).doesNotContain(id);
     }
 }
