@@ -69,6 +69,12 @@ public class LinkingTickets {
         links.delete(link);
     }
 
+    /** How many links touch the ticket (for the desk's own use, e.g. a priority's impact scope; not access-checked). */
+    @Transactional(readOnly = true)
+    public long countLinks(long ticketId) {
+        return links.countTouching(ticketId);
+    }
+
     @Transactional(readOnly = true)
     public List<TicketLink> links(long ticketId, Actor actor) {
         access.visible(ticketId, actor);

@@ -8,7 +8,16 @@ public final class TicketEvents {
     private TicketEvents() {
     }
 
-    public record TicketOpened(long ticketId, String number, Channel channel, long customerId, long departmentId) {
+    /**
+     * @param priorityChosen whether whoever opened the ticket chose its priority (rather than taking the
+     *                       default), so automatic prioritisation keeps that choice
+     */
+    public record TicketOpened(long ticketId, String number, Channel channel, long customerId, long departmentId,
+                               boolean priorityChosen) {
+
+        public TicketOpened(long ticketId, String number, Channel channel, long customerId, long departmentId) {
+            this(ticketId, number, channel, customerId, departmentId, false);
+        }
     }
 
     public record CustomerMessageReceived(long ticketId, long entryId, Channel channel) {

@@ -101,7 +101,7 @@ public class TicketIntake {
         }
 
         events.publishEvent(new TicketEvents.TicketOpened(ticket.getId(), ticket.getNumber(), channel, customer.getId(),
-                departmentId));
+                departmentId, command.priority() != null));
         meters.counter("kefu.tickets.created", "channel", channel.name()).increment();
         meters.counter("kefu.messages.received", "channel", channel.name()).increment();
         return ticket;

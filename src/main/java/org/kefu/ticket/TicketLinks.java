@@ -10,5 +10,8 @@ interface TicketLinks extends JpaRepository<TicketLink, Long> {
     @Query("select l from TicketLink l where l.sourceId = :ticketId or l.targetId = :ticketId order by l.id")
     List<TicketLink> findAllTouching(long ticketId);
 
+    @Query("select count(l) from TicketLink l where l.sourceId = :ticketId or l.targetId = :ticketId")
+    long countTouching(long ticketId);
+
     Optional<TicketLink> findBySourceIdAndTargetIdAndKind(long sourceId, long targetId, TicketLink.Kind kind);
 }

@@ -200,6 +200,20 @@ public class TicketWork {
     }
 
     /**
+     * Sets the priority on the desk's own behalf (the automatic priority score, a rule), recorded on
+     * the timeline as done by {@code by}. Not access-checked, like {@link #recordNotice}; agents change
+     * the priority through {@link #update}. Publishes {@code TicketUpdated} when it changed.
+     */
+    public Ticket prioritise(long id, Priority priority, Author by) {
+        Ticket ticket = tickets.findById(id).orElseThrow(() -> new NotFoundException("ticket", id));
+        if (ticket.getPriority() != priority) {
+            ticket.changePriority(priority, by, clock.instant());
+            events.publishEvent(new TicketEvents.TicketUpdated(id));
+        }
+        return ticket;
+    }
+
+    /**
      * Writes another module's event on the timeline (see {@link TicketNotice}). Not access-checked:
      * it is called by the desk itself (a delivery worker, a timer), not on behalf of a reader.
      * Live pages showing the ticket refresh.

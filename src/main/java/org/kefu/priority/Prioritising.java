@@ -1,0 +1,188 @@
+package org.kefu.priority;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.kefu.collaboration.AskingDepartments;
+import org.kefu.collaboration.TaskEvents;
+import org.kefu.customer.CustomerDirectory;
+import org.kefu.customer.CustomerTier;
+import org.kefu.ticket.Author;
+import org.kefu.ticket.LinkingTickets;
+import org.kefu.ticket.Priority;
+import org.kefu.ticket.Ticket;
+import org.kefu.ticket.TicketEvents;
+import org.kefu.ticket.TicketWork;
+import org.kefu.ticket.Tickets;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes a ticket's score when it opens and again whenever one of its inputs may have changed,
+ * inside the ticket's own transaction, and sets the ticket's priority while nothing pins it.
+ *
+ * <p>No loop: setting the priority publishes {@code TicketUpdated}, which calls back here for the same
+ * ticket while it is being computed; that nested call is skipped, and a recompute with unchanged inputs
+ * changes nothing anyway (the score does not depend on the priority). No fight: when the ticket's
+ * priority differs from the one the score last set, a person or a rule chose it; it is pinned as
+ * {@code MANUAL} until an agent clears it.
+ */
+@Component
+class Prioritising {
+
+    /** How a ticket without a stored score is treated. */
+    enum Start {
+        /** just opened with the default priority: the score sets it */
+        AUTOMATIC,
+        /** just opened with a priority its opener chose: keep it */
+        CHOSEN,
+        /** an existing ticket seen for the first time (it predates scoring): keep its priority */
+        EXISTING
+    }
+
+    private static final ThreadLocal<Set<Long>> RUNNING = ThreadLocal.withInitial(HashSet::new);
+
+    private final Tickets tickets;
+    private final TicketWork work;
+    private final LinkingTickets linking;
+    private final CustomerDirectory customers;
+    private final AskingDepartments asking;
+    private final PrioritySettings settings;
+    private final TicketPriorityStore store;
+    private final Clock clock;
+
+    Prioritising(Tickets tickets, TicketWork work, LinkingTickets linking, CustomerDirectory customers,
+            AskingDepartments asking, PrioritySettings settings, TicketPriorityStore store, Clock clock) {
+        this.tickets = tickets;
+        this.work = work;
+        this.linking = linking;
+        this.customers = customers;
+        this.asking = asking;
+        this.settings = settings;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** First among the listeners, so SLA policies and routing see the computed priority. */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @Transactional
+    void opened(TicketEvents.TicketOpened e) {
+        recompute(e.ticketId(), e.priorityChosen() ? Start.CHOSEN : Start.AUTOMATIC);
+    }
+
+    @EventListener
+    @Transactional
+    void updated(TicketEvents.TicketUpdated e) {
+        recompute(e.ticketId(), Start.EXISTING);
+    }
+
+    @EventListener
+    @Transactional
+    void statusChanged(TicketEvents.TicketStatusChanged e) {
+        recompute(e.ticketId(), Start.EXISTING);
+    }
+
+    @EventListener
+    @Transactional
+    void linked(TicketEvents.TicketsLinked e) {
+        recompute(e.sourceId(), Start.EXISTING);
+        recompute(e.targetId(), Start.EXISTING);
+    }
+
+    @EventListener
+    @Transactional
+    void taskOpened(TaskEvents.TaskOpened e) {
+        recompute(e.ticketId(), Start.EXISTING);
+    }
+
+    @EventListener
+    @Transactional
+    void taskClosed(TaskEvents.TaskAnswered e) {
+        recompute(e.ticketId(), Start.EXISTING);
+    }
+
+    @EventListener
+    @Transactional
+    void taskCancelled(TaskEvents.TaskCancelled e) {
+        recompute(e.ticketId(), Start.EXISTING);
+    }
+
+    /** Recomputes and stores the score; sets the priority when nothing pins it. Returns the stored state. */
+    @Transactional
+    Optional<TicketPriority> recompute(long ticketId, Start start) {
+        if (!RUNNING.get().add(ticketId)) {
+            return Optional.empty();
+        }
+        try {
+            Optional<Ticket> found = tickets.findById(ticketId);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Ticket ticket = found.get();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            PriorityScore score = PriorityScoring.score(signals(ticket, now), settings.rules());
+            Optional<TicketPriority> before = store.lock(ticketId);
+            Priority current = ticket.getPriority();
+            TicketPriority.Pin pin;
+            if (before.isEmpty()) {
+                pin = switch (start) {
+                    case AUTOMATIC -> null;
+                    case CHOSEN -> new TicketPriority.Pin(TicketPriority.PinOrigin.OPENED, current, null, null, null, now);
+                    case EXISTING -> new TicketPriority.Pin(TicketPriority.PinOrigin.MANUAL, current, null, null, null, now);
+                };
+            } else {
+                pin = before.get().pin();
+                Priority applied = before.get().applied();
+                if (pin == null && applied != null && applied != current
+                        || pin != null && pin.priority() != current) {
+                    pin = new TicketPriority.Pin(TicketPriority.PinOrigin.MANUAL, current, null, null, null, now);
+                }
+            }
+            boolean setsPriority = pin == null && ticket.getStatus().isActive();
+            Instant review = setsPriority && ticket.getDemandDeadline() != null
+                    ? PrioritySignals.nextReviewIn(Duration.between(now, ticket.getDemandDeadline())).map(now::plus).orElse(null)
+                    : null;
+            TicketPriority result = new TicketPriority(ticketId, score, setsPriority ? score.priority() : current, pin, now,
+                    review);
+            store.save(result);
+            if (setsPriority && current != score.priority()) {
+                work.prioritise(ticketId, score.priority(), Author.SYSTEM);
+            }
+            return Optional.of(result);
+        } finally {
+            RUNNING.get().remove(ticketId);
+        }
+    }
+
+    private List<Signal> signals(Ticket ticket, Instant now) {
+        List<Signal> signals = new ArrayList<>();
+        if (ticket.getDemandDeadline() != null) {
+            signals.add(PrioritySignals.deadline(Duration.between(now, ticket.getDemandDeadline())));
+        }
+        signals.add(PrioritySignals.channel(ticket.getChannel()));
+        signals.add(PrioritySignals.linkedTickets(linking.countLinks(ticket.getId())));
+        CustomerTier tier = ticket.getCustomer().getTier();
+        if (tier != null) {
+            List<CustomerTier> all = customers.tiers();
+            int lowest = all.stream().mapToInt(CustomerTier::getRank).min().orElse(tier.getRank());
+            int highest = all.stream().mapToInt(CustomerTier::getRank).max().orElse(tier.getRank());
+            signals.add(PrioritySignals.tier(tier.getName(), tier.getRank(), lowest, highest));
+        }
+        signals.add(PrioritySignals.lifetimeValue(ticket.getCustomer().getLifetimeValue()));
+        if (ticket.getComplaintType() != null) {
+            signals.add(PrioritySignals.complaintType(ticket.getComplaintType()));
+        }
+        signals.add(PrioritySignals.departments(1 + asking.departmentsAsked(ticket.getId(), ticket.getDepartmentId()).size()));
+        return signals;
+    }
+}
