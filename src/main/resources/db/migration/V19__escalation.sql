@@ -68,8 +68,8 @@ create index ix_escalation_log_ticket on escalation_log (ticket_id, id);
 
 -- "P1 unassigned for N minutes": the sweep reads (priority, assignee_id is null, created_at in a window).
 create index ix_ticket_priority_assignee_created on ticket (priority, assignee_id, created_at, id);
--- demand deadlines (诉求时效) coming up: an indexed range scan over the deadline
-create index ix_ticket_demand_deadline on ticket (demand_deadline, id);
+-- demand deadlines (诉求时效) coming up are read by the range scan on ix_ticket_demand_deadline
+-- (demand_deadline, id), which V8 already created for the workspace's deadline sort.
 
 -- Follow-up reminders an agent sets on a ticket. pending_at is the due time while the reminder
 -- has not been sent yet and null afterwards, so the due scan only ever sees unsent reminders.

@@ -110,7 +110,8 @@ public class Reminders {
                 .orElseThrow(() -> new NotFoundException("Reminder", id));
     }
 
-    ZoneId zoneOf(Actor actor) {
+    /** The agent's time zone, in which local date-times are read. */
+    public ZoneId zoneOf(Actor actor) {
         try {
             return ZoneId.of(agents.get(actor.id()).getTimeZone());
         } catch (DateTimeException | NotFoundException e) {
