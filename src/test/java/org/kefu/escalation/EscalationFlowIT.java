@@ -33,6 +33,8 @@ class EscalationFlowIT extends IntegrationTest {
     ReminderSweep reminderSweep;
     @Autowired
     DemandDeadlineSweep demandSweep;
+    @Autowired
+    Escalations escalations;
 
     record Person(long id, String email, Api api) {
     }
@@ -263,6 +265,36 @@ class EscalationFlowIT extends IntegrationTest {
         assertThat(notificationsOf(agent)).singleElement()
                 .satisfies(n -> assertThat(n.get("messageKey").asString()).isEqualTo("escalation.notification.DEMAND_DEADLINE"));
         Outbox.awaitMail(agent.email(), 1);
+    }
+
+    @Test
+    void twoNodesHandlingTheSameWarningAtOnceFireTheRuleOnce() throws Exception {
+        long department = createDepartment("并发");
+        Person assignee = agent("AGENT", department, List.of());
+        rule(Map.of("trigger", "SLA_WARNING", "departmentId", department, "notifyAssignee", true, "notifyEmail", false,
+                "raisePriority", "ONE_STEP"));
+        long id = openTicket(admin, ticket("并发预警", "两个节点", "departmentId", department, "assigneeId", assignee.id(),
+                "priority", "P4")).get("id").asLong();
+        String occurrence = "SLA_WARNING:FIRST_RESPONSE:2026-12-02T10:00:00Z";
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+        List<java.util.concurrent.Future<Integer>> nodes = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 4; i++) {
+                nodes.add(pool.submit(() -> {
+                    start.await();
+                    return escalations.fireAll(EscalationTrigger.SLA_WARNING, id, occurrence);
+                }));
+            }
+            int fired = 0;
+            for (var n : nodes) {
+                fired += n.get();
+            }
+            assertThat(fired).isEqualTo(1);
+        }
+        assertThat(admin.get("/api/v1/tickets/" + id + "/escalations").body()).hasSize(1);
+        assertThat(notificationsOf(assignee)).hasSize(1);
+        assertThat(ticketById(id).get("priority").asString()).isEqualTo("P3");
+        assertThat(Outbox.to(assignee.email())).isEmpty();
     }
 
     @Test
