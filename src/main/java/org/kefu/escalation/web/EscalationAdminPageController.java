@@ -50,7 +50,6 @@ class EscalationAdminPageController {
     }
 
     @PostMapping("/admin/escalation")
-    @Transactional(readOnly = true)
     String create(@RequestParam MultiValueMap<String, String> form, Actor actor, Model model, RedirectAttributes redirect) {
         actor.requireRole(Role.ADMIN);
         try {
