@@ -1,0 +1,77 @@
+package org.kefu.escalation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.kefu.customer.CustomerTier;
+import org.kefu.sla.SlaEvents;
+import org.kefu.ticket.Ticket;
+import org.kefu.ticket.TicketEvents;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The event-driven triggers: SLA warnings and breaches, and a VIP customer's second contact. Each
+ * runs after the change that caused it has committed; each firing is its own transaction.
+ */
+@Component
+class EscalationTriggers {
+
+    private final EscalationRules rules;
+    private final Escalations escalations;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    EscalationTriggers(EscalationRules rules, Escalations escalations, JdbcClient jdbc, Clock clock) {
+        this.rules = rules;
+        this.escalations = escalations;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void slaWarning(SlaEvents.SlaWarning e) {
+        escalations.fireAll(EscalationTrigger.SLA_WARNING, e.ticketId(), "SLA_WARNING:" + e.metric() + ":" + e.dueAt());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void slaBreached(SlaEvents.SlaBreached e) {
+        escalations.fireAll(EscalationTrigger.SLA_BREACHED, e.ticketId(), "SLA_BREACHED:" + e.metric() + ":" + e.dueAt());
+    }
+
+    /** A new ticket from a customer who already opened one within the rule's days. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void opened(TicketEvents.TicketOpened e) {
+        for (EscalationRule rule : rules.active(EscalationTrigger.VIP_SECOND_CONTACT)) {
+            escalations.fire(rule, e.ticketId(), "SECOND_CONTACT",
+                    t -> ofTier(rule, t) && earlierTicketWithin(t, Duration.ofDays(rule.threshold())));
+        }
+    }
+
+    /** The customer writes again on a ticket opened within the rule's days. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void customerWrote(TicketEvents.CustomerMessageReceived e) {
+        Instant now = clock.instant();
+        for (EscalationRule rule : rules.active(EscalationTrigger.VIP_SECOND_CONTACT)) {
+            escalations.fire(rule, e.ticketId(), "SECOND_CONTACT",
+                    t -> ofTier(rule, t) && !t.getCreatedAt().isBefore(now.minus(Duration.ofDays(rule.threshold()))));
+        }
+    }
+
+    private static boolean ofTier(EscalationRule rule, Ticket t) {
+        String wanted = rule.conditions().tier() == null ? CustomerTier.VIP : rule.conditions().tier();
+        return t.getCustomer().getTier() != null && wanted.equals(t.getCustomer().getTier().getCode());
+    }
+
+    /** Served by ix_ticket_customer_created (customer_id, created_at, id). */
+    private boolean earlierTicketWithin(Ticket t, Duration window) {
+        return jdbc.sql("""
+                        select count(*) from ticket
+                        where customer_id = ? and created_at >= ? and created_at <= ? and id <> ?""")
+                .params(t.getCustomer().getId(), Timestamp.from(t.getCreatedAt().minus(window)), Timestamp.from(t.getCreatedAt()),
+                        t.getId())
+                .query(Long.class).single() > 0;
+    }
+}
