@@ -42,23 +42,30 @@ final class AssignmentPolicy {
     }
 
     private static Optional<AssignmentChoice> skillsAndLoad(TicketNeeds needs, List<AgentSnapshot> team, Instant now) {
+        int n = team.size();
+        int[] levels = new int[n * 3];
         boolean needLanguage = false;
         boolean needProduct = false;
         boolean needType = false;
-        for (AgentSnapshot a : team) {
-            needLanguage |= level(a, Skill.Kind.LANGUAGE, needs.language()) > 0;
-            needProduct |= level(a, Skill.Kind.PRODUCT, needs.product()) > 0;
-            needType |= level(a, Skill.Kind.COMPLAINT_TYPE, needs.complaintType()) > 0;
+        for (int i = 0; i < n; i++) {
+            AgentSnapshot a = team.get(i);
+            int language = levels[3 * i] = level(a, Skill.Kind.LANGUAGE, needs.language());
+            int product = levels[3 * i + 1] = level(a, Skill.Kind.PRODUCT, needs.product());
+            int type = levels[3 * i + 2] = level(a, Skill.Kind.COMPLAINT_TYPE, needs.complaintType());
+            needLanguage |= language > 0;
+            needProduct |= product > 0;
+            needType |= type > 0;
         }
         AgentSnapshot best = null;
         int bestScore = -1;
-        for (AgentSnapshot a : team) {
+        for (int i = 0; i < n; i++) {
+            AgentSnapshot a = team.get(i);
             if (!a.canTakeWork()) {
                 continue;
             }
-            int language = level(a, Skill.Kind.LANGUAGE, needs.language());
-            int product = level(a, Skill.Kind.PRODUCT, needs.product());
-            int type = level(a, Skill.Kind.COMPLAINT_TYPE, needs.complaintType());
+            int language = levels[3 * i];
+            int product = levels[3 * i + 1];
+            int type = levels[3 * i + 2];
             if ((needLanguage && language == 0) || (needProduct && product == 0) || (needType && type == 0)) {
                 continue;
             }

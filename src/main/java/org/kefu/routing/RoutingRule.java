@@ -41,12 +41,20 @@ public record RoutingRule(Long id, String name, int position, boolean active, Co
         }
 
         static boolean match(String a, String b) {
-            if (a == null || b == null) {
+            return a != null && b != null && (covers(a.strip(), b.strip()) || covers(b.strip(), a.strip()));
+        }
+
+        /** Whether {@code general} equals {@code specific} or is its prefix up to a '-' or '_'; allocation-free. */
+        private static boolean covers(String general, String specific) {
+            int n = general.length();
+            if (n == 0 || specific.length() < n || !specific.regionMatches(true, 0, general, 0, n)) {
                 return false;
             }
-            String x = a.strip().replace('_', '-').toLowerCase(Locale.ROOT);
-            String y = b.strip().replace('_', '-').toLowerCase(Locale.ROOT);
-            return x.equals(y) || y.startsWith(x + "-") || x.startsWith(y + "-");
+            if (specific.length() == n) {
+                return true;
+            }
+            char next = specific.charAt(n);
+            return next == '-' || next == '_';
         }
     }
 }
