@@ -12,12 +12,12 @@ import org.kefu.ticket.TicketWork;
 import org.kefu.ticket.Tickets;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies the first matching routing rule to a newly opened ticket whose opener chose neither a team
- * nor an assignee, and says on the timeline which rule routed it. Own transaction.
+ * nor an assignee, and says on the timeline which rule routed it. Runs inside the opening
+ * transaction: the ticket and its routing commit together.
  */
 @Component
 class RoutingNewTickets {
@@ -39,13 +39,15 @@ class RoutingNewTickets {
         this.work = work;
         this.agents = agents;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
     /** Returns the rule that routed the ticket, if any. */
     Optional<RoutingRule> route(long ticketId) {
         return Optional.ofNullable(transactions.execute(tx -> {
+            if (!rules.anyActive()) {
+                return null;
+            }
             Ticket ticket = tickets.findById(ticketId).orElse(null);
             if (ticket == null || ticket.getTeamId() != null || ticket.getAssigneeId() != null
                     || !ticket.getStatus().isActive()

@@ -27,6 +27,10 @@ class RoutingRules {
         return jdbc.sql("select " + COLUMNS + " from routing_rule order by position, id").query(RoutingRules::map).list();
     }
 
+    boolean anyActive() {
+        return jdbc.sql("select count(*) from routing_rule where active = true").query(Long.class).single() > 0;
+    }
+
     Optional<RoutingRule> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from routing_rule where id = ?").param(id).query(RoutingRules::map).optional();
     }

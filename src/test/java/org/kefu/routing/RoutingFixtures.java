@@ -22,9 +22,20 @@ final class RoutingFixtures {
     }
 
     private final Api admin;
+    private final Runnable settle;
 
     RoutingFixtures(Api admin) {
+        this(admin, () -> { });
+    }
+
+    /** @param settle waits until assignment work started by earlier requests is done (it runs off the request) */
+    RoutingFixtures(Api admin, Runnable settle) {
         this.admin = admin;
+        this.settle = settle;
+    }
+
+    void settle() {
+        settle.run();
     }
 
     static String unique(String prefix) {
@@ -105,6 +116,7 @@ final class RoutingFixtures {
     }
 
     JsonNode ticket(long id) {
+        settle.run();
         Api.Response r = admin.get("/api/v1/tickets/" + id);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return r.body();
@@ -117,6 +129,7 @@ final class RoutingFixtures {
 
     /** The NOTICE entries on the ticket's timeline: key followed by its arguments. */
     List<List<String>> notices(long ticketId) {
+        settle.run();
         Api.Response r = admin.get("/api/v1/tickets/" + ticketId + "/timeline?limit=100");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         List<List<String>> result = new ArrayList<>();
@@ -132,6 +145,7 @@ final class RoutingFixtures {
     }
 
     JsonNode assignments(long ticketId) {
+        settle.run();
         Api.Response r = admin.get("/api/v1/tickets/" + ticketId + "/assignments");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return r.body();

@@ -28,12 +28,15 @@ class RoutingIT extends IntegrationTest {
     @Autowired
     RoutingSweep sweep;
 
+    @Autowired
+    RoutingWorkers workers;
+
     private RoutingFixtures fx;
     private final List<Long> rules = new ArrayList<>();
 
     @BeforeEach
     void fixtures() {
-        fx = new RoutingFixtures(admin);
+        fx = new RoutingFixtures(admin, () -> assertThat(workers.awaitIdle(java.time.Duration.ofSeconds(20))).isTrue());
     }
 
     @AfterEach
@@ -275,6 +278,7 @@ class RoutingIT extends IntegrationTest {
     }
 
     private JsonNode queue(long team) {
+        fx.settle();
         Api.Response r = admin.get("/api/v1/routing/queues");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         for (JsonNode q : r.body()) {

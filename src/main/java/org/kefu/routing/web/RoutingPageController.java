@@ -180,6 +180,8 @@ class RoutingPageController {
         model.addAttribute("channels", Channel.values());
         model.addAttribute("strategies", TeamStrategy.values());
         model.addAttribute("complaintTypes", settings.complaintTypes());
+        model.addAttribute("complaintTypesByCode", settings.complaintTypes().stream()
+                .collect(Collectors.toMap(t -> t.getCode(), Function.identity(), (a, b) -> a)));
         model.addAttribute("tiers", customers.tiers());
         model.addAttribute("languages", List.of("zh-CN", "zh-TW", "zh", "en"));
         List<Department> departments = agents.departments();
