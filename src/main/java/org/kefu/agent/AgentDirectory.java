@@ -124,7 +124,11 @@ public class AgentDirectory {
 
     public Agent changePresence(long id, Presence presence) {
         Agent agent = get(id);
+        Presence from = agent.getPresence();
         agent.changePresence(presence, clock.instant());
+        if (from != presence) {
+            events.publishEvent(new AgentEvents.PresenceChanged(id, from, presence));
+        }
         return agent;
     }
 

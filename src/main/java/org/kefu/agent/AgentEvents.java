@@ -27,6 +27,10 @@ public final class AgentEvents {
     public record ApiTokenRevoked(long tokenId, long agentId, String name, long actorId) {
     }
 
+    /** An agent became available, busy, away or offline; routing assigns waiting tickets to agents who became available. */
+    public record PresenceChanged(long agentId, Presence from, Presence to) {
+    }
+
     public record PasswordChanged(long agentId) {
     }
 

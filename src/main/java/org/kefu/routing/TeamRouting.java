@@ -1,0 +1,5 @@
+package org.kefu.routing;
+
+/** A team and how it hands out tickets. */
+public record TeamRouting(long teamId, String teamName, long departmentId, String departmentName, TeamStrategy strategy) {
+}
