@@ -94,7 +94,7 @@ class Escalations {
         EscalationRule.Actions a = rule.actions();
         Priority raised = a.raised(ticket.getPriority());
         if (raised != ticket.getPriority()) {
-            ticket = work.changePriority(ticketId, raised);
+            ticket = work.prioritise(ticketId, raised, Author.SYSTEM);
         }
         if (a.reassignTeamId() != null && !a.reassignTeamId().equals(ticket.getTeamId())) {
             ticket = work.reassign(ticketId, a.reassignTeamId(), null);

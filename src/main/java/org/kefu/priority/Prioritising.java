@@ -18,6 +18,7 @@ import org.kefu.ticket.LinkingTickets;
 import org.kefu.ticket.Priority;
 import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketEvents;
+import org.kefu.ticket.SystemTicketWork;
 import org.kefu.ticket.TicketWork;
 import org.kefu.ticket.Tickets;
 import org.springframework.context.event.EventListener;
@@ -53,6 +54,7 @@ class Prioritising {
 
     private final Tickets tickets;
     private final TicketWork work;
+    private final SystemTicketWork systemWork;
     private final LinkingTickets linking;
     private final CustomerDirectory customers;
     private final AskingDepartments asking;
@@ -60,10 +62,11 @@ class Prioritising {
     private final TicketPriorityStore store;
     private final Clock clock;
 
-    Prioritising(Tickets tickets, TicketWork work, LinkingTickets linking, CustomerDirectory customers,
+    Prioritising(Tickets tickets, TicketWork work, SystemTicketWork systemWork, LinkingTickets linking, CustomerDirectory customers,
             AskingDepartments asking, PrioritySettings settings, TicketPriorityStore store, Clock clock) {
         this.tickets = tickets;
         this.work = work;
+        this.systemWork = systemWork;
         this.linking = linking;
         this.customers = customers;
         this.asking = asking;
@@ -156,7 +159,7 @@ class Prioritising {
                     review);
             store.save(result);
             if (setsPriority && current != score.priority()) {
-                work.prioritise(ticketId, score.priority(), Author.SYSTEM);
+                systemWork.prioritise(ticketId, score.priority(), Author.SYSTEM);
             }
             return Optional.of(result);
         } finally {

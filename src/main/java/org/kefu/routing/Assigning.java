@@ -12,6 +12,7 @@ import org.kefu.customer.CustomerTier;
 import org.kefu.ticket.Author;
 import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketNotice;
+import org.kefu.ticket.SystemTicketWork;
 import org.kefu.ticket.TicketWork;
 import org.kefu.ticket.Tickets;
 import org.slf4j.Logger;
@@ -57,12 +58,13 @@ class Assigning {
     private final AssignmentLog assignmentLog;
     private final Tickets tickets;
     private final TicketWork work;
+    private final SystemTicketWork systemWork;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     Assigning(TeamQueues queues, TeamStrategies strategies, TeamMembers members, AgentLoads loads,
-              AssignmentLog assignmentLog, Tickets tickets, TicketWork work, JdbcClient jdbc,
+              AssignmentLog assignmentLog, Tickets tickets, TicketWork work, SystemTicketWork systemWork, JdbcClient jdbc,
               PlatformTransactionManager transactionManager, Clock clock) {
         this.queues = queues;
         this.strategies = strategies;
@@ -71,6 +73,7 @@ class Assigning {
         this.assignmentLog = assignmentLog;
         this.tickets = tickets;
         this.work = work;
+        this.systemWork = systemWork;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -159,7 +162,7 @@ class Assigning {
         AssignmentChoice decided = new AssignmentChoice(new AgentSnapshot(chosen.agentId(), chosen.name(), true,
                 locked.load(), locked.maxLoad(), chosen.lastAssignedAt(), chosen.presenceSince(), chosen.skills()),
                 strategy, choice.get().matchedSkills(), choice.get().idle(), choice.get().seniorForVip());
-        work.route(ticketId, null, teamId, chosen.agentId(), Author.SYSTEM);
+        systemWork.route(ticketId, null, teamId, chosen.agentId(), Author.SYSTEM);
         loads.assigned(chosen.agentId(), now);
         assignmentLog.record(ticketId, teamId, decided, now);
         work.recordNotice(ticketId, notice(decided), Author.SYSTEM);

@@ -8,6 +8,7 @@ import org.kefu.customer.CustomerTier;
 import org.kefu.ticket.Author;
 import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketNotice;
+import org.kefu.ticket.SystemTicketWork;
 import org.kefu.ticket.TicketWork;
 import org.kefu.ticket.Tickets;
 import org.springframework.stereotype.Component;
@@ -28,15 +29,17 @@ class RoutingNewTickets {
     private final RoutingRules rules;
     private final Tickets tickets;
     private final TicketWork work;
+    private final SystemTicketWork systemWork;
     private final AgentDirectory agents;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    RoutingNewTickets(RoutingRules rules, Tickets tickets, TicketWork work, AgentDirectory agents,
+    RoutingNewTickets(RoutingRules rules, Tickets tickets, TicketWork work, SystemTicketWork systemWork, AgentDirectory agents,
                       PlatformTransactionManager transactionManager, Clock clock) {
         this.rules = rules;
         this.tickets = tickets;
         this.work = work;
+        this.systemWork = systemWork;
         this.agents = agents;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -58,7 +61,7 @@ class RoutingNewTickets {
             if (rule == null) {
                 return null;
             }
-            work.route(ticketId, rule.departmentId(), rule.teamId(), null, Author.SYSTEM);
+            systemWork.route(ticketId, rule.departmentId(), rule.teamId(), null, Author.SYSTEM);
             String target = rule.teamId() != null ? agents.team(rule.teamId()).getName()
                     : agents.department(rule.departmentId()).getName();
             work.recordNotice(ticketId, TicketNotice.info("routing.routed", rule.name(), target), Author.SYSTEM);

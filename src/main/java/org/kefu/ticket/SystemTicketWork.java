@@ -32,12 +32,31 @@ public class SystemTicketWork {
         this.clock = clock;
     }
 
-    public Ticket changePriority(long id, Priority priority) {
+    /**
+     * Sets the priority on the desk's own behalf (the automatic priority score, a rule), recorded on
+     * the timeline as done by {@code by}. Not access-checked, like {@link TicketWork#recordNotice}; agents change
+     * the priority through {@link TicketWork#update}. Publishes {@code TicketUpdated} when it changed.
+     */
+    public Ticket prioritise(long id, Priority priority, Author by) {
         Ticket ticket = find(id);
         if (ticket.getPriority() != priority) {
-            ticket.changePriority(priority, Author.SYSTEM, clock.instant());
+            ticket.changePriority(priority, by, clock.instant());
             events.publishEvent(new TicketEvents.TicketUpdated(id));
         }
+        return ticket;
+    }
+
+    /**
+     * Places the ticket on behalf of the desk itself (a routing rule, an automatic assignment), with the
+     * same placement checks as {@link TicketWork#assign}; not access-checked, so only desk code calls it. A null
+     * department keeps the current one (or takes the team's), null team or assignee clears it.
+     */
+    public Ticket route(long id, Long departmentId, Long teamId, Long assigneeId, Author by) {
+        Ticket ticket = find(id);
+        long department = TicketIntake.TicketPlacement.check(agents,
+                departmentId != null ? departmentId : teamId == null ? ticket.getDepartmentId() : null, teamId, assigneeId);
+        ticket.assign(department, teamId, assigneeId, by, clock.instant());
+        events.publishEvent(new TicketEvents.TicketUpdated(id));
         return ticket;
     }
 
@@ -45,11 +64,7 @@ public class SystemTicketWork {
     public Ticket reassign(long id, Long teamId, Long assigneeId) {
         Ticket ticket = find(id);
         Long team = teamId != null ? teamId : ticket.getTeamId();
-        long department = TicketIntake.TicketPlacement.check(agents, teamId == null ? ticket.getDepartmentId() : null, team,
-                assigneeId);
-        ticket.assign(department, team, assigneeId, Author.SYSTEM, clock.instant());
-        events.publishEvent(new TicketEvents.TicketUpdated(id));
-        return ticket;
+        return route(id, teamId == null ? ticket.getDepartmentId() : null, team, assigneeId, Author.SYSTEM);
     }
 
     public Ticket addTag(long id, String tag) {

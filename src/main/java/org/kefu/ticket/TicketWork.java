@@ -126,20 +126,6 @@ public class TicketWork {
         return ticket;
     }
 
-    /**
-     * Places the ticket on behalf of the desk itself (a routing rule, an automatic assignment), with the
-     * same placement checks as {@link #assign}; not access-checked, so only desk code calls it. A null
-     * department keeps the current one (or takes the team's), null team or assignee clears it.
-     */
-    public Ticket route(long id, Long departmentId, Long teamId, Long assigneeId, Author by) {
-        Ticket ticket = tickets.findById(id).orElseThrow(() -> new NotFoundException("Ticket", id));
-        long department = TicketIntake.TicketPlacement.check(agents,
-                departmentId != null ? departmentId : teamId == null ? ticket.getDepartmentId() : null, teamId, assigneeId);
-        ticket.assign(department, teamId, assigneeId, by, clock.instant());
-        events.publishEvent(new TicketEvents.TicketUpdated(id));
-        return ticket;
-    }
-
     public Ticket replaceTags(long id, Collection<String> newTags, Actor actor) {
         Ticket ticket = access.visible(id, actor);
         List<String> clean = TagCatalogue.clean(newTags, "tags");
@@ -211,20 +197,6 @@ public class TicketWork {
         attachments.attach(entry, attached);
         events.publishEvent(new TicketEvents.TicketUpdated(id));
         return entry;
-    }
-
-    /**
-     * Sets the priority on the desk's own behalf (the automatic priority score, a rule), recorded on
-     * the timeline as done by {@code by}. Not access-checked, like {@link #recordNotice}; agents change
-     * the priority through {@link #update}. Publishes {@code TicketUpdated} when it changed.
-     */
-    public Ticket prioritise(long id, Priority priority, Author by) {
-        Ticket ticket = tickets.findById(id).orElseThrow(() -> new NotFoundException("ticket", id));
-        if (ticket.getPriority() != priority) {
-            ticket.changePriority(priority, by, clock.instant());
-            events.publishEvent(new TicketEvents.TicketUpdated(id));
-        }
-        return ticket;
     }
 
     /**
