@@ -17,7 +17,7 @@ record PhoneCallView(long id, long ticketId, Long customerId, CallDirection dire
     }
 
     /** m:ss, or null when unknown. */
-    String duration() {
+    public String duration() {
         return durationSeconds == null ? null : durationSeconds / 60 + ":" + String.format("%02d", durationSeconds % 60);
     }
 }
