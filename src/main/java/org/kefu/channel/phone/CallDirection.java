@@ -1,0 +1,5 @@
+package org.kefu.channel.phone;
+
+public enum CallDirection {
+    INBOUND, OUTBOUND
+}
