@@ -21,6 +21,16 @@ public record GoalInput(String name, String metric, BigDecimal targetPercent, St
     private static final Set<String> PRIORITIES = Set.of("P1", "P2", "P3", "P4");
     private static final Set<String> CHANNELS = Set.of("EMAIL", "CHAT", "PHONE", "WEB", "SOCIAL", "API");
 
+    /** What {@link ManagingGoals} would refuse in this input by itself, for forms. */
+    public List<FieldProblem> problems() {
+        try {
+            validate(null, 0);
+            return List.of();
+        } catch (InvalidRequestException e) {
+            return e.problems();
+        }
+    }
+
     ServiceGoal validate(Long id, long version) {
         List<FieldProblem> problems = new ArrayList<>();
         if (name == null || name.isBlank()) {

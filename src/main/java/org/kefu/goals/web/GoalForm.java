@@ -55,11 +55,13 @@ record GoalForm(String name, String metric, String targetPercent, String thresho
                 problems.add(new FieldProblem("threshold", "must be a number"));
             }
         }
+        GoalInput input = new GoalInput(name, metric, percent, threshold, calendarId, channel, priority, teamId,
+                departmentId, complaintType, active != null);
         if (!problems.isEmpty()) {
+            problems.addAll(input.problems()); // every other field's problem at once; the first per field is shown
             throw new InvalidRequestException(problems);
         }
-        return new GoalInput(name, metric, percent, threshold, calendarId, channel, priority, teamId, departmentId,
-                complaintType, active != null);
+        return input;
     }
 
     private long unitSeconds() {

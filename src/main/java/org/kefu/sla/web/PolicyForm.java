@@ -49,11 +49,13 @@ record PolicyForm(String name, String active, Integer position, Long calendarId,
                 problems.add(new FieldProblem("warnPercent", "must be a whole number between 1 and 100"));
             }
         }
+        SlaPolicyInput input = new SlaPolicyInput(name, position, active != null, calendarId, tier, priority, channel,
+                complaintType, organisation, tag, first, next, resolve, pauseOnInternal != null, warn);
         if (!problems.isEmpty()) {
+            problems.addAll(input.problems()); // every other field's problem at once; the first per field is shown
             throw new InvalidRequestException(problems);
         }
-        return new SlaPolicyInput(name, position, active != null, calendarId, tier, priority, channel, complaintType,
-                organisation, tag, first, next, resolve, pauseOnInternal != null, warn);
+        return input;
     }
 
     private static String iso(List<FieldProblem> problems, String field, String amount, String unit, Duration businessDay) {
