@@ -68,8 +68,12 @@ public class ManagingGoals {
                     Map.of("currentVersion", current.version()));
         }
         ServiceGoal saved = get(id);
-        outcomes.deleteOfGoal(id);
-        measurePast(saved);
+        if (saved.active()) {
+            // what counts may have changed (metric, threshold, calendar, filters): measure the window again
+            outcomes.deleteOfGoal(id);
+            measurePast(saved);
+        }
+        // a deactivated goal keeps what it measured and records no new tickets
         return saved;
     }
 
