@@ -52,6 +52,39 @@ public class ManagingSlaPolicies {
         return get(id);
     }
 
+    /**
+     * Moves a policy one place up ({@code -1}) or down ({@code +1}) in the order policies are tried;
+     * positions are renumbered 10, 20, 30 ... so equal positions cannot hide the order.
+     */
+    public List<SlaPolicy> move(long id, int direction) {
+        get(id);
+        java.util.List<SlaPolicy> ordered = new java.util.ArrayList<>(policies.ordered());
+        int from = -1;
+        for (int i = 0; i < ordered.size(); i++) {
+            if (ordered.get(i).id() == id) {
+                from = i;
+            }
+        }
+        int to = from + Integer.signum(direction);
+        if (to >= 0 && to < ordered.size()) {
+            java.util.Collections.swap(ordered, from, to);
+        }
+        for (int i = 0; i < ordered.size(); i++) {
+            SlaPolicy p = ordered.get(i);
+            int position = (i + 1) * 10;
+            if (p.position() != position) {
+                SlaPolicy moved = new SlaPolicy(p.id(), p.name(), position, p.active(), p.calendarId(), p.conditions(),
+                        p.firstResponse(), p.nextResponse(), p.resolution(), p.pauseOnInternal(), p.warnPercent(),
+                        p.version());
+                if (!policies.update(p.id(), moved, p.version(), clock.instant())) {
+                    throw new ConflictException("SLA policy " + p.id() + " was changed by someone else; reload and try again.",
+                            Map.of("currentVersion", p.version()));
+                }
+            }
+        }
+        return policies.ordered();
+    }
+
     public void delete(long id) {
         get(id);
         policies.delete(id);

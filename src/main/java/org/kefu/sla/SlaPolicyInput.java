@@ -22,6 +22,16 @@ public record SlaPolicyInput(String name, Integer position, Boolean active, Long
     private static final Set<String> CHANNELS = Set.of("EMAIL", "CHAT", "PHONE", "WEB", "SOCIAL", "API");
     static final Duration MAX_TARGET = Duration.ofDays(365);
 
+    /** What {@link ManagingSlaPolicies} would refuse in this input by itself (not yet the name's uniqueness), for forms. */
+    public List<FieldProblem> problems() {
+        try {
+            validate(null, 0);
+            return List.of();
+        } catch (InvalidRequestException e) {
+            return e.problems();
+        }
+    }
+
     SlaPolicy validate(Long id, long version) {
         List<FieldProblem> problems = new ArrayList<>();
         if (name == null || name.isBlank()) {

@@ -35,10 +35,12 @@ class TicketClocks {
     private final SlaClocks clocks;
     private final ManagingCalendars calendars;
     private final ApplicationEventPublisher events;
+    private final TicketDueColumn dueColumn;
     private final Clock clock;
 
     TicketClocks(Tickets tickets, SlaPolicies policies, SlaClocks clocks, ManagingCalendars calendars,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, TicketDueColumn dueColumn, Clock clock) {
+        this.dueColumn = dueColumn;
         this.tickets = tickets;
         this.policies = policies;
         this.clocks = clocks;
@@ -56,6 +58,11 @@ class TicketClocks {
     @EventListener
     @Transactional
     void opened(TicketEvents.TicketOpened e) {
+        openedClocks(e);
+        dueColumn.refresh(e.ticketId());
+    }
+
+    private void openedClocks(TicketEvents.TicketOpened e) {
         Optional<Ticket> ticket = tickets.findById(e.ticketId());
         if (ticket.isEmpty()) {
             return;
@@ -74,13 +81,18 @@ class TicketClocks {
                     clocks.save(SlaClock.start(e.ticketId(), metric, policy.get(), target, calendar, at), now()));
         }
         if (ticket.get().getStatus() == TicketStatus.PENDING_CUSTOMER) {
-            statusChanged(new TicketEvents.TicketStatusChanged(e.ticketId(), TicketStatus.NEW, TicketStatus.PENDING_CUSTOMER));
+            statusChangedClocks(new TicketEvents.TicketStatusChanged(e.ticketId(), TicketStatus.NEW, TicketStatus.PENDING_CUSTOMER));
         }
     }
 
     @EventListener
     @Transactional
     void customerWrote(TicketEvents.CustomerMessageReceived e) {
+        customerWroteClocks(e);
+        dueColumn.refresh(e.ticketId());
+    }
+
+    private void customerWroteClocks(TicketEvents.CustomerMessageReceived e) {
         Instant now = now();
         Map<SlaMetric, SlaClock> byMetric = lock(e.ticketId());
         if (byMetric.isEmpty()) {
@@ -110,6 +122,11 @@ class TicketClocks {
     @EventListener
     @Transactional
     void agentReplied(TicketEvents.AgentReplied e) {
+        agentRepliedClocks(e);
+        dueColumn.refresh(e.ticketId());
+    }
+
+    private void agentRepliedClocks(TicketEvents.AgentReplied e) {
         Instant now = now();
         Map<SlaMetric, SlaClock> byMetric = lock(e.ticketId());
         for (SlaMetric metric : List.of(SlaMetric.FIRST_RESPONSE, SlaMetric.NEXT_RESPONSE)) {
@@ -123,6 +140,11 @@ class TicketClocks {
     @EventListener
     @Transactional
     void statusChanged(TicketEvents.TicketStatusChanged e) {
+        statusChangedClocks(e);
+        dueColumn.refresh(e.ticketId());
+    }
+
+    private void statusChangedClocks(TicketEvents.TicketStatusChanged e) {
         Instant now = now();
         Map<SlaMetric, SlaClock> byMetric = lock(e.ticketId());
         for (SlaClock c : byMetric.values()) {
@@ -156,6 +178,11 @@ class TicketClocks {
     @EventListener
     @Transactional
     void updated(TicketEvents.TicketUpdated e) {
+        updatedClocks(e);
+        dueColumn.refresh(e.ticketId());
+    }
+
+    private void updatedClocks(TicketEvents.TicketUpdated e) {
         Map<SlaMetric, SlaClock> byMetric = lock(e.ticketId());
         if (byMetric.isEmpty() || byMetric.values().stream().noneMatch(SlaClock::isActive)) {
             return;
@@ -186,6 +213,11 @@ class TicketClocks {
     @EventListener
     @Transactional
     void merged(TicketEvents.TicketsMerged e) {
+        mergedClocks(e);
+        dueColumn.refresh(e.mergedId());
+    }
+
+    private void mergedClocks(TicketEvents.TicketsMerged e) {
         Instant now = now();
         lock(e.mergedId()).values().forEach(c -> save(c.stop(), c, now));
     }

@@ -156,6 +156,13 @@ public class Ticket {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /**
+     * The earliest due time of the ticket's running SLA clocks, for "due soonest" lists. Written only by
+     * the sla module (it owns the clocks); never by this entity, so a ticket save cannot overwrite it.
+     */
+    @Column(name = "sla_next_due_at", insertable = false, updatable = false)
+    private Instant slaNextDueAt;
+
     @Version
     private long version;
 
@@ -527,6 +534,10 @@ public class Ticket {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public Instant getSlaNextDueAt() {
+        return slaNextDueAt;
     }
 
     public Instant getFirstResponseAt() {

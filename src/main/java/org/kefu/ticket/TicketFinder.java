@@ -44,6 +44,9 @@ public class TicketFinder {
             jpql.append(" and t.demandDeadline is not null");
         }
         String column = "t." + sort.column;
+        if (sort.nullsLast()) {
+            return listNullsLast(jpql, params, sort, cursor, limit);
+        }
         if (cursor != null) {
             Cursor position = Cursor.decode(cursor, sort.key());
             String op = sort.ascending ? ">" : "<";
@@ -57,7 +60,49 @@ public class TicketFinder {
         TypedQuery<Ticket> typed = entityManager.createQuery(jpql.toString(), Ticket.class);
         params.forEach(typed::setParameter);
         List<Ticket> rows = typed.setMaxResults(limit + 1).getResultList();
-        return Slice.fromOverfetch(rows, limit, t -> new Cursor(sort.key(), sort.valueOf(t).toString(), t.getId()));
+        return Slice.fromOverfetch(rows, limit, t -> new Cursor(sort.key(),
+                sort.valueOf(t) == null ? null : sort.valueOf(t).toString(), t.getId()));
+    }
+
+    /**
+     * Ascending with the tickets that have no value last (SLA due): the tickets with a value by keyset on
+     * (value, id), then, when that part is exhausted, the ones without by id. Each part is one range scan
+     * of an index on (column, id), however deep the page; the cursor after a null value pages by id.
+     */
+    private Slice<Ticket> listNullsLast(StringBuilder where, Map<String, Object> params, TicketQuery.Sort sort,
+            String cursor, int limit) {
+        String column = "t." + sort.column;
+        Cursor position = cursor == null ? null : Cursor.decode(cursor, sort.key());
+        List<Ticket> rows = new ArrayList<>();
+        if (position == null || position.value() != null) {
+            StringBuilder jpql = new StringBuilder(where).append(" and ").append(column).append(" is not null");
+            Map<String, Object> valued = new HashMap<>(params);
+            if (position != null) {
+                jpql.append(" and ").append(column).append(" >= :cv and (").append(column).append(" > :cv or t.id > :cid)");
+                valued.put("cv", Instant.parse(position.value()));
+                valued.put("cid", position.id());
+            }
+            jpql.append(" order by ").append(column).append(" asc, t.id asc");
+            rows.addAll(run(jpql, valued, limit + 1));
+        }
+        if (rows.size() <= limit) {
+            StringBuilder jpql = new StringBuilder(where).append(" and ").append(column).append(" is null");
+            Map<String, Object> empty = new HashMap<>(params);
+            if (position != null && position.value() == null) {
+                jpql.append(" and t.id > :cid");
+                empty.put("cid", position.id());
+            }
+            jpql.append(" order by t.id asc");
+            rows.addAll(run(jpql, empty, limit + 1 - rows.size()));
+        }
+        return Slice.fromOverfetch(rows, limit, t -> new Cursor(sort.key(),
+                sort.valueOf(t) == null ? null : sort.valueOf(t).toString(), t.getId()));
+    }
+
+    private List<Ticket> run(StringBuilder jpql, Map<String, Object> params, int max) {
+        TypedQuery<Ticket> typed = entityManager.createQuery(jpql.toString(), Ticket.class);
+        params.forEach(typed::setParameter);
+        return typed.setMaxResults(max).getResultList();
     }
 
     /**

@@ -26,7 +26,12 @@ public record TicketQuery(List<TicketStatus> statuses, List<Priority> priorities
         UPDATED_DESC("updatedAt", false), UPDATED_ASC("updatedAt", true),
         CREATED_DESC("createdAt", false), CREATED_ASC("createdAt", true),
         /** Earliest demand deadline (诉求时效) first; lists sorted this way hold only tickets that have one. */
-        DUE_ASC("demandDeadline", true);
+        DUE_ASC("demandDeadline", true),
+        /**
+         * 最早到期: the earliest due time of the ticket's running SLA clocks first; tickets without a running
+         * clock (no policy, targets met, or paused waiting on the customer) follow, oldest id first.
+         */
+        SLA_DUE_ASC("slaNextDueAt", true);
 
         final String column;
         final boolean ascending;
@@ -40,12 +45,18 @@ public record TicketQuery(List<TicketStatus> statuses, List<Priority> priorities
             return (ascending ? "" : "-") + column;
         }
 
+        /** Whether tickets without a value are listed too (after all that have one). */
+        boolean nullsLast() {
+            return this == SLA_DUE_ASC;
+        }
+
         /** The value of this sort's column on a ticket, for the keyset cursor. */
         Instant valueOf(Ticket ticket) {
             return switch (this) {
                 case CREATED_ASC, CREATED_DESC -> ticket.getCreatedAt();
                 case UPDATED_ASC, UPDATED_DESC -> ticket.getUpdatedAt();
                 case DUE_ASC -> ticket.getDemandDeadline();
+                case SLA_DUE_ASC -> ticket.getSlaNextDueAt();
             };
         }
 
@@ -58,7 +69,7 @@ public record TicketQuery(List<TicketStatus> statuses, List<Priority> priorities
                     return sort;
                 }
             }
-            throw org.kefu.platform.InvalidRequestException.of("sort", "must be one of -updatedAt, updatedAt, -createdAt, createdAt, demandDeadline");
+            throw org.kefu.platform.InvalidRequestException.of("sort", "must be one of -updatedAt, updatedAt, -createdAt, createdAt, demandDeadline, slaNextDueAt");
         }
     }
 }

@@ -99,7 +99,7 @@ class TicketApiController {
             @RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
             @RequestParam(required = false) Instant updatedFrom, @RequestParam(required = false) Instant updatedTo,
             @RequestParam(required = false) String q,
-            @Parameter(description = "-updatedAt (default), updatedAt, -createdAt, createdAt, demandDeadline (only tickets with a demand deadline, earliest first)") @RequestParam(required = false) String sort,
+            @Parameter(description = "-updatedAt (default), updatedAt, -createdAt, createdAt, demandDeadline (only tickets with a demand deadline, earliest first), slaNextDueAt (最早到期: earliest running SLA due time first, tickets without one last)") @RequestParam(required = false) String sort,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit, Actor actor) {
         TicketQuery query = new TicketQuery(status, priority, assigneeId, teamId, departmentId, tag, customerId, channel,
                 createdFrom, createdTo, updatedFrom, updatedTo, q);

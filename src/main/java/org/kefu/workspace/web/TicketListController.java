@@ -176,6 +176,7 @@ class TicketListController {
         links.put("updated", link(state, current, "-updatedAt", "updatedAt"));
         links.put("created", link(state, current, "-createdAt", "createdAt"));
         links.put("due", link(state, current, "demandDeadline", "demandDeadline"));
+        links.put("slaDue", link(state, current, "slaNextDueAt", "slaNextDueAt"));
         return links;
     }
 
