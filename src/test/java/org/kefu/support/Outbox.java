@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  */
 public final class Outbox {
 
-    private static final Path DIR = Path.of(System.getProperty("java.io.tmpdir"), "kefu-test-data", "outbox");
+    private static final Path DIR = Path.of("target", "kefu-test-data", "outbox").toAbsolutePath();
     private static final Pattern PORTAL_LINK = Pattern.compile("https?://\\S+/portal/auth\\?token=[A-Za-z0-9_-]+");
     private static final Pattern INVITATION_LINK = Pattern.compile("(https?://\\S+/invite/accept\\?token=([A-Za-z0-9_-]+))");
 
