@@ -283,6 +283,19 @@ public class ChatQueue {
         changed(c);
     }
 
+    /**
+     * Offers the waiting chats nobody was offered yet (they came while no agent was available) in the
+     * agent's departments; the console calls it as it refreshes the queue, so an agent who becomes
+     * available gets them without a separate timer.
+     */
+    public void offerUnoffered(Actor actor) {
+        if (actor.departmentIds().isEmpty()) {
+            return;
+        }
+        conversations.waiting(List.copyOf(actor.departmentIds()), 20).stream()
+                .filter(w -> w.offeredAgentId() == null).limit(10).forEach(this::offer);
+    }
+
     private void offerNext(long departmentId) {
         conversations.waiting(List.of(departmentId), 20).stream()
                 .filter(w -> w.offeredAgentId() == null)

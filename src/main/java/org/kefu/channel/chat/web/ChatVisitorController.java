@@ -64,7 +64,7 @@ class ChatVisitorController {
         }
     }
 
-    record ConversationView(long conversationId, String state, String agentName, int position, long estimatedWaitSeconds,
+    record ConversationView(long conversationId, Long ticketId, String state, String agentName, int position, long estimatedWaitSeconds,
             boolean agentsAvailable, List<MessageView> messages) {
     }
 
@@ -132,7 +132,7 @@ class ChatVisitorController {
         ChatConversation c = t.conversation();
         String agentName = c.state() == ChatConversation.State.ACTIVE && c.agentId() != null
                 ? agents.get(c.agentId()).getDisplayName() : null;
-        return new ConversationView(c.id(), c.state().name(), agentName, t.place().position(),
+        return new ConversationView(c.id(), c.ticketId(), c.state().name(), agentName, t.place().position(),
                 t.place().estimatedWait().toSeconds(), t.agentsAvailable(), t.messages().stream().map(MessageView::of).toList());
     }
 }
