@@ -127,9 +127,11 @@ public class ChatVisitors {
     /** The visitor writes; the first message opens the ticket and puts the chat into the queue. */
     public ChatMessage send(String publicKey, String token, String text, String ip) {
         ChatChannel channel = channel(publicKey);
-        ChatConversation c = own(channel, token);
+        ChatConversation unlocked = own(channel, token);
         String body = text(text, "text");
-        limits.message(c.visitorId(), ip);
+        limits.message(unlocked.visitorId(), ip);
+        // one message of a conversation at a time: two first messages at once must not open two tickets
+        ChatConversation c = conversations.lock(unlocked.id()).orElseThrow();
         TimelineEntry entry;
         if (c.ticketId() == null || closed(c.ticketId())) {
             Customer customer = c.customerId() != null ? customers.get(c.customerId()) : customer(c);

@@ -16,6 +16,7 @@ class ChatPagesIT extends IntegrationTest {
     void anAdminCreatesAChannelAndSeesItsSnippet() {
         WebVisitor web = new WebVisitor(port);
         web.agentSignIn("admin@test.kefu.local", "admin-password-123");
+        assertThat(web.get("/admin/chat").status()).isEqualTo(200);
         String name = unique("官网 <b>");
         WebVisitor.Page created = web.post("/admin/chat", Map.of("name", name, "allowedOrigins", "https://www.example.com",
                 "greeting", "您好", "offlineForm", "true"));

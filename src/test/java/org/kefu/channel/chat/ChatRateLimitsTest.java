@@ -17,15 +17,27 @@ class ChatRateLimitsTest {
     private final ChatRateLimits limits = new ChatRateLimits(new ChatSettings(null, 3, 5, null, null, null), clock);
 
     @Test
-    void aVisitorOverTheLimitIsRefusedUntilTheNextMinute() {
+    void aVisitorOverTheLimitIsRefusedUntilTheBucketRefills() {
         for (int i = 0; i < 3; i++) {
             limits.message("v-1", "10.0.0.1");
         }
         assertThatThrownBy(() -> limits.message("v-1", "10.0.0.1")).isInstanceOf(ChatRateLimitedException.class)
-                .satisfies(e -> assertThat(((ChatRateLimitedException) e).retryAfterSeconds()).isEqualTo(55));
+                .satisfies(e -> assertThat(((ChatRateLimitedException) e).retryAfterSeconds()).isEqualTo(20));
         limits.message("v-2", "10.0.0.2");
-        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        clock.now = clock.now.plus(Duration.ofSeconds(19));
+        assertThatThrownBy(() -> limits.message("v-1", "10.0.0.1")).isInstanceOf(ChatRateLimitedException.class);
+        clock.now = clock.now.plus(Duration.ofSeconds(1));
         limits.message("v-1", "10.0.0.1");
+    }
+
+    @Test
+    void aBurstIsRefusedWhereverItFallsOnTheClock() {
+        clock.now = Instant.parse("2026-12-02T08:00:59Z");
+        for (int i = 0; i < 3; i++) {
+            limits.message("v-edge", "10.0.0.3");
+        }
+        clock.now = Instant.parse("2026-12-02T08:01:01Z");
+        assertThatThrownBy(() -> limits.message("v-edge", "10.0.0.3")).isInstanceOf(ChatRateLimitedException.class);
     }
 
     @Test
