@@ -121,20 +121,23 @@ class ChatConsolePage {
     @PostMapping("/chat/console/chats/{id}/transfer")
     String transfer(@PathVariable long id, @RequestParam(required = false) String to,
             @RequestParam(required = false) String reason, Actor actor, RedirectAttributes redirect) {
-        Long agent = null;
-        Long team = null;
-        if (to != null && to.startsWith("agent:")) {
-            agent = Long.parseLong(to.substring(6));
-        } else if (to != null && to.startsWith("team:")) {
-            team = Long.parseLong(to.substring(5));
-        }
         try {
+            Long agent = to != null && to.startsWith("agent:") ? number(to.substring(6)) : null;
+            Long team = to != null && to.startsWith("team:") ? number(to.substring(5)) : null;
             queue.transfer(id, agent, team, reason, actor);
         } catch (InvalidRequestException | ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage() != null && !(e instanceof InvalidRequestException)
-                    ? e.getMessage() : ((InvalidRequestException) e).problems().getFirst().field() + ": "
-                    + ((InvalidRequestException) e).problems().getFirst().message());
+            redirect.addFlashAttribute("problem", e instanceof InvalidRequestException invalid
+                    ? invalid.problems().getFirst().field() + ": " + invalid.problems().getFirst().message()
+                    : e.getMessage());
         }
         return "redirect:/chat/console";
+    }
+
+    private static Long number(String text) {
+        try {
+            return Long.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw InvalidRequestException.of("to", "'" + text + "' is not an agent or team id");
+        }
     }
 }
