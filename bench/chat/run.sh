@@ -20,6 +20,7 @@ if [[ -z "$JAR" ]]; then
     (cd "$REPO" && ./mvnw -B -ntp -q -o package -DskipTests)
     JAR=$(ls "$REPO"/target/kefu-*.jar | grep -v plain | head -1)
 fi
+mkdir -p "$WORK"
 echo "work dir $WORK; jar $JAR; visitors $VISITORS x $MESSAGES messages"
 uname -a > "$WORK/machine.txt"; nproc >> "$WORK/machine.txt"; free -m >> "$WORK/machine.txt" || true
 
