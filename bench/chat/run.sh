@@ -29,7 +29,12 @@ KEFU_ADMIN_PASSWORD=chat-bench-admin-2026 \
 KEFU_CHAT_IP_PER_MINUTE=100000000 KEFU_CHAT_VISITOR_PER_MINUTE=100000 \
     "$JAVA" $APP_JAVA_OPTS -jar "$JAR" --server.address=127.0.0.1 --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
 APP_PID=$!
-trap 'kill $APP_PID 2>/dev/null || true' EXIT
+stop_app() {
+    kill "$APP_PID" 2>/dev/null || return 0
+    for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || return 0; sleep 1; done
+    kill -9 "$APP_PID" 2>/dev/null || true
+}
+trap stop_app EXIT
 for _ in $(seq 1 180); do
     curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
     sleep 1
