@@ -62,7 +62,8 @@ class OutboxDelivery {
     }
 
     /** Sends every mail due at {@code now}; returns how many went out. */
-    int deliverDue(Instant now) {
+    int deliverDue(Instant at) {
+        Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // what every database stores exactly
         int sent = 0;
         while (true) {
             List<Long> batch = outbox.due(now, BATCH);

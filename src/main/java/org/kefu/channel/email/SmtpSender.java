@@ -77,7 +77,8 @@ class SmtpSender {
     private MimeMessage compose(Session session, OutgoingMail mail, String from, String fromName, List<Attachment> files)
             throws MessagingException {
         MimeMessage message = new ThreadedMessage(session, mail.messageId());
-        MimeMessageHelper helper = new MimeMessageHelper(message, !files.isEmpty(), "UTF-8");
+        MimeMessageHelper helper = files.isEmpty() ? new MimeMessageHelper(message, "UTF-8")
+                : new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
         try {
             helper.setFrom(new InternetAddress(from, fromName, "UTF-8"));
         } catch (UnsupportedEncodingException e) {
