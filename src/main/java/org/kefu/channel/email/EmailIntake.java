@@ -56,7 +56,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Files over {@code kefu.attachments.max-bytes}, or beyond {@code max-count}, are left out and listed
  * in a warning on the ticket; what the parser could not decode is noted there too.
  */
-// @Service once the MailParser of branch email-parse is merged (a bean without its parser would stop the desk)
+@Service
 public class EmailIntake {
 
     static final int MAX_BODY = 200_000;

@@ -19,4 +19,12 @@ class EmailSchedule {
         return Tasks.recurring("email-outbox", FixedDelay.of(interval))
                 .execute((instance, context) -> delivery.deliverDue(clock.instant()));
     }
+
+    /** Looks for mailboxes whose own poll interval has passed; each poll is short (at most max-per-poll mails). */
+    @Bean
+    RecurringTask<Void> emailImapPollTask(ImapPoller poller, Clock clock,
+            @Value("${kefu.email.imap.check-interval:PT10S}") Duration interval) {
+        return Tasks.recurring("email-imap-poll", FixedDelay.of(interval))
+                .execute((instance, context) -> poller.pollDue(clock.instant()));
+    }
 }

@@ -27,7 +27,7 @@ import org.springframework.util.unit.DataSize;
  * nothing is taken in twice. A message whose intake fails is counted and left unread; after
  * {@code kefu.email.imap.max-failures} tries it is skipped. Nothing here ever stops the poller.
  */
-// MERGE-PARSER @Component
+@Component
 class ImapPoller {
 
     private static final Logger log = LoggerFactory.getLogger(ImapPoller.class);

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-// MERGE-PARSER @RestController
+@RestController
 @Tag(name = "Email inbound", description = "Raw mail piped in by a mail server (MTA), taken in like fetched mail")
 class InboundMailApiController {
 
