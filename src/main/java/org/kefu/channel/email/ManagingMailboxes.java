@@ -32,11 +32,17 @@ public class ManagingMailboxes {
     private final AgentDirectory agents;
     private final MailConnections connections;
     private final EmailOutbox outbox;
+    private final InboundFailures failures;
+    private final int maxFailures;
     private final Clock clock;
 
     ManagingMailboxes(Mailboxes mailboxes, SecretBox secrets, AgentDirectory agents, MailConnections connections,
-            EmailOutbox outbox, Clock clock) {
+            EmailOutbox outbox, InboundFailures failures,
+            @org.springframework.beans.factory.annotation.Value("${kefu.email.imap.max-failures:5}") int maxFailures,
+            Clock clock) {
         this.outbox = outbox;
+        this.failures = failures;
+        this.maxFailures = maxFailures;
         this.mailboxes = mailboxes;
         this.secrets = secrets;
         this.agents = agents;
@@ -57,6 +63,12 @@ public class ManagingMailboxes {
     @Transactional(readOnly = true)
     public OutboxCounts outboxCounts() {
         return new OutboxCounts(outbox.count(OutgoingMail.Status.PENDING), outbox.count(OutgoingMail.Status.FAILED));
+    }
+
+    /** Mails of the mailbox that failed intake {@code kefu.email.imap.max-failures} times and are skipped (left unread). */
+    @Transactional(readOnly = true)
+    public long skippedMails(long mailboxId) {
+        return failures.skipped(mailboxId, maxFailures);
     }
 
     public Mailbox create(MailboxInput input) {

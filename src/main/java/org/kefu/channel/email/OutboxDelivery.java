@@ -63,10 +63,17 @@ class OutboxDelivery {
 
     /** Sends every mail due at {@code now}; returns how many went out. */
     int deliverDue(Instant at) {
+        return deliverDue(at, null);
+    }
+
+    /** Like {@link #deliverDue(Instant)}, only for one ticket's mail when {@code ticketId} is given (tests). */
+    int deliverDue(Instant at, Long ticketId) {
         Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // what every database stores exactly
         int sent = 0;
         while (true) {
-            List<Long> batch = outbox.due(now, BATCH);
+            List<Long> batch = ticketId == null ? outbox.due(now, BATCH)
+                    : outbox.ofTicket(ticketId).stream().filter(m -> m.status() == OutgoingMail.Status.PENDING
+                            && !m.nextAttemptAt().isAfter(now)).map(OutgoingMail::id).toList();
             int handled = 0;
             for (long id : batch) {
                 try {

@@ -60,7 +60,7 @@ class AgentRepliesByMailIT extends IntegrationTest {
                 "attachments", List.of(new Api.FilePart("说明.txt", "text/plain", "快递单号 SF123".getBytes(StandardCharsets.UTF_8))),
                 Map.of());
         assertThat(reply.status()).isEqualTo(201);
-        delivery.deliverDue(Instant.now().plusSeconds(1));
+        delivery.deliverDue(Instant.now().plusSeconds(1), id);
 
         List<MimeMessage> received = TestMailServer.receivedBy(customer);
         assertThat(received).hasSize(1);
@@ -95,7 +95,7 @@ class AgentRepliesByMailIT extends IntegrationTest {
 
         // a second reply references the thread, including the first reply
         admin.post("/api/v1/tickets/" + id + "/messages", Map.of("body", "补充：预计明天送达。"));
-        delivery.deliverDue(Instant.now().plusSeconds(1));
+        delivery.deliverDue(Instant.now().plusSeconds(1), id);
         List<MimeMessage> both = TestMailServer.receivedBy(customer);
         assertThat(both).hasSize(2);
         assertThat(both.get(1).getHeader("References")[0]).contains("<" + customerMessageId + ">").contains(mail.getMessageID());
@@ -110,18 +110,18 @@ class AgentRepliesByMailIT extends IntegrationTest {
         admin.post("/api/v1/tickets/" + id + "/messages", Map.of("body", "我们已收到您的投诉。"));
 
         Instant t = Instant.now().plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        delivery.deliverDue(t);
+        delivery.deliverDue(t, id);
         OutgoingMail afterFirst = outbox(id);
         assertThat(afterFirst.attempts()).isEqualTo(1);
         assertThat(afterFirst.status()).isEqualTo(OutgoingMail.Status.PENDING);
         assertThat(Duration.between(t, afterFirst.nextAttemptAt())).isEqualTo(Duration.ofMinutes(1));
-        delivery.deliverDue(t.plusSeconds(30)); // not due yet
+        delivery.deliverDue(t.plusSeconds(30), id); // not due yet
         assertThat(outbox(id).attempts()).isEqualTo(1);
-        delivery.deliverDue(t = t.plus(Duration.ofMinutes(1)));
+        delivery.deliverDue(t = t.plus(Duration.ofMinutes(1)), id);
         assertThat(Duration.between(t, outbox(id).nextAttemptAt())).isEqualTo(Duration.ofMinutes(2));
         assertThat(admin.get("/api/v1/tickets/" + id + "/timeline").raw()).doesNotContain("email.delivery.failed");
         for (int i = 0; i < 4; i++) {
-            delivery.deliverDue(t = t.plus(Duration.ofHours(2)));
+            delivery.deliverDue(t = t.plus(Duration.ofHours(2)), id);
         }
         OutgoingMail failed = outbox(id);
         assertThat(failed.status()).isEqualTo(OutgoingMail.Status.FAILED);

@@ -156,5 +156,9 @@ class ImapPollingIT extends IntegrationTest {
                 .query(Integer.class).single();
         assertThat(attempts).isEqualTo(5); // kefu.email.imap.max-failures: then skipped, not tried again
         assertThat(mailboxes.find(box.id()).orElseThrow().mailbox().lastPollError()).isNull();
+        // admins see it
+        org.kefu.support.WebVisitor web = new org.kefu.support.WebVisitor(port);
+        web.agentSignIn("admin@test.kefu.local", "admin-password-123");
+        assertThat(web.get("/admin/mailboxes").body()).contains("1 封邮件多次处理失败");
     }
 }

@@ -74,7 +74,7 @@ class InboundMailIT extends IntegrationTest {
         String number = opened.body().get("ticketNumber").asString();
 
         // the acknowledgement goes out through the mailbox, threaded to the customer's mail
-        delivery.deliverDue(Instant.now().plusSeconds(1));
+        delivery.deliverDue(Instant.now().plusSeconds(1), ticketId);
         List<MimeMessage> acks = TestMailServer.receivedBy(customer);
         assertThat(acks).hasSize(1);
         assertThat(acks.getFirst().getSubject()).contains("[#" + number + "]");
@@ -83,7 +83,7 @@ class InboundMailIT extends IntegrationTest {
 
         // an agent replies; the customer answers that reply (In-Reply-To its Message-ID)
         admin.post("/api/v1/tickets/" + ticketId + "/messages", Map.of("body", "请提供购买凭证。"));
-        delivery.deliverDue(Instant.now().plusSeconds(1));
+        delivery.deliverDue(Instant.now().plusSeconds(1), ticketId);
         MimeMessage reply = TestMailServer.receivedBy(customer).get(1);
         String replyId = reply.getMessageID().substring(1, reply.getMessageID().length() - 1);
         TestMails.Posted answer = post(new TestMails.Mail(customer, "陈女士", desk, "Re: 洗衣机漏水 [#" + number + "]",
@@ -127,7 +127,7 @@ class InboundMailIT extends IntegrationTest {
         long ticketId = first.body().get("ticketId").asLong();
         assertThat(second.body().get("ticketId").asLong()).isEqualTo(ticketId);
         assertThat(outbox.ofTicket(ticketId)).isEmpty();
-        delivery.deliverDue(Instant.now().plusSeconds(1));
+        delivery.deliverDue(Instant.now().plusSeconds(1), ticketId);
         assertThat(TestMailServer.receivedBy(robot)).isEmpty();
     }
 

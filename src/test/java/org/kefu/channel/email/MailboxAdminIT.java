@@ -121,4 +121,26 @@ class MailboxAdminIT extends IntegrationTest {
         assertThat(invalid.status()).isEqualTo(200);
         assertThat(invalid.body()).contains("pollIntervalSeconds-error").contains("改名邮箱");
     }
+
+    @Test
+    void testingTheConnectionSignsInToBothServersAndNamesWhatFailed() {
+        String address = unique("check") + "@desk.example.com";
+        String login = unique("login");
+        TestMailServer.GREEN.setUser(address, login, "right-password");
+        Map<String, Object> good = TestMailServer.mailbox(address, login, "right-password", TestMailServer.smtpPort());
+        long id = admin.post("/api/v1/channels/email/mailboxes", good).body().get("id").asLong();
+        Api.Response ok = admin.post("/api/v1/channels/email/mailboxes/" + id + "/test", Map.of());
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body().get("imapProblem").isNull()).isTrue();
+        assertThat(ok.body().get("smtpProblem").isNull()).isTrue();
+
+        Map<String, Object> bad = TestMailServer.mailbox(unique("bad") + "@desk.example.com", login, "wrong-password",
+                TestMailServer.closedPort());
+        long badId = admin.post("/api/v1/channels/email/mailboxes", bad).body().get("id").asLong();
+        Api.Response failed = admin.post("/api/v1/channels/email/mailboxes/" + badId + "/test", Map.of());
+        assertThat(failed.body().get("imapProblem").asString()).isNotBlank();
+        assertThat(failed.body().get("smtpProblem").asString()).isNotBlank();
+        admin.delete("/api/v1/channels/email/mailboxes/" + id);
+        admin.delete("/api/v1/channels/email/mailboxes/" + badId);
+    }
 }

@@ -114,7 +114,11 @@ class MailboxPageController {
     String list(Actor actor, Model model) {
         actor.requireRole(Role.ADMIN);
         model.addAttribute("navSection", "admin");
-        model.addAttribute("mailboxes", mailboxes.list());
+        List<Mailbox> all = mailboxes.list();
+        java.util.Map<Long, Long> skipped = new java.util.HashMap<>();
+        all.forEach(m -> skipped.put(m.id(), mailboxes.skippedMails(m.id())));
+        model.addAttribute("mailboxes", all);
+        model.addAttribute("skipped", skipped);
         model.addAttribute("outbox", mailboxes.outboxCounts());
         return "email/mailboxes";
     }
