@@ -33,21 +33,69 @@ final class HtmlBody {
     private static final Set<String> SKIPPED = Set.of("script", "style", "head", "title", "noscript", "template",
             "object", "iframe", "svg");
 
+    private static final int MAX_TAG_NAME = 256;
+
     private HtmlBody() {
     }
 
-    static String sanitise(String html) {
-        Document dirty = Jsoup.parse(html);
+    /** Both forms of one HTML body, from a single parse. */
+    record Rendered(String text, String html) {
+    }
+
+    static Rendered render(String html) {
+        Document dirty = Jsoup.parse(defuse(html));
+        StringBuilder out = new StringBuilder(Math.min(html.length(), 1 << 20));
+        NodeTraversor.traverse(new TextWriter(out), dirty.body());
         Document clean = new Cleaner(SAFELIST).clean(dirty);
         clean.outputSettings().prettyPrint(false);
-        return clean.body().html();
+        return new Rendered(tidy(out.toString()), clean.body().html());
+    }
+
+    static String sanitise(String html) {
+        return render(html).html();
     }
 
     static String toText(String html) {
-        Document document = Jsoup.parse(html);
-        StringBuilder out = new StringBuilder(Math.min(html.length(), 1 << 20));
-        NodeTraversor.traverse(new TextWriter(out), document.body());
-        return tidy(out.toString());
+        return render(html).text();
+    }
+
+    /**
+     * Breaks absurdly long tag names (jsoup reads them in time quadratic in their length): after
+     * {@value #MAX_TAG_NAME} characters of a name a space is inserted, which no real tag needs.
+     */
+    static String defuse(String html) {
+        StringBuilder out = null;
+        int n = html.length();
+        int copied = 0;
+        for (int i = 0; i < n; i++) {
+            if (html.charAt(i) != '<') {
+                continue;
+            }
+            int start = i + 1 < n && html.charAt(i + 1) == '/' ? i + 2 : i + 1;
+            int end = start;
+            while (end < n && end - start <= MAX_TAG_NAME && !endsTagName(html.charAt(end))) {
+                end++;
+            }
+            if (end - start > MAX_TAG_NAME) {
+                if (out == null) {
+                    out = new StringBuilder(n + 16);
+                }
+                int cut = start + MAX_TAG_NAME;
+                out.append(html, copied, cut).append(' ');
+                copied = cut;
+                i = cut - 1;
+            } else {
+                i = Math.max(i, end - 1);
+            }
+        }
+        if (out == null) {
+            return html;
+        }
+        return out.append(html, copied, n).toString();
+    }
+
+    private static boolean endsTagName(char c) {
+        return c == '>' || c == '/' || c == '<' || Character.isWhitespace(c);
     }
 
     /** Writes text depth-first; quote depth prefixes "> " at each new line inside blockquotes. */

@@ -1,22 +1,9 @@
 package org.kefu.channel.email;
 
-import jakarta.activation.DataSource;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MailDateFormat;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimePart;
-import jakarta.mail.util.SharedByteArrayInputStream;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.text.ParsePosition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +11,6 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,9 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@link MailParser} on Jakarta Mail (Angus): Jakarta Mail splits headers and MIME parts; charsets,
- * encoded words, parameters and transfer encodings are decoded here, leniently (see
- * {@link MailCharsets}, {@link EncodedWords}, {@link HeaderValue}, {@link TransferEncodings}).
+ * {@link MailParser} with Jakarta Mail (Angus) for headers, addresses and dates; the MIME structure is
+ * split in linear time by {@link MimeReading}, and charsets, encoded words, parameters and transfer
+ * encodings are decoded here, leniently (see {@link MailCharsets}, {@link EncodedWords},
+ * {@link HeaderValue}, {@link TransferEncodings}).
  * Guards: at most {@value #MAX_DEPTH} levels of nesting, {@value #MAX_PARTS} parts and a
  * configurable total of decoded bytes ({@code kefu.email.max-decoded-bytes}, default 64MB); what lies
  * beyond is skipped and named in the problems.
@@ -50,19 +37,13 @@ class JakartaMailParser implements MailParser {
     static final int MAX_PARTS = 1000;
     private static final Pattern BODY_MESSAGE_ID = Pattern.compile("(?im)^[ \\t>]*(?:Original-)?Message-ID:[ \\t]*(\\S.*)$");
     private static final Pattern ORIGINAL_MESSAGE_ID = Pattern.compile("(?im)^[ \\t]*(?:X-)?Original-Message-ID:[ \\t]*(\\S.*)$");
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>,;:\"()\\[\\]]+@[^\\s<>,;:\"()\\[\\]]+");
     private static final Set<String> SIGNATURES = Set.of("application/pkcs7-signature",
             "application/x-pkcs7-signature", "application/pgp-signature");
 
     private final long maxDecodedBytes;
-    private final Session session;
 
     JakartaMailParser(@Value("${kefu.email.max-decoded-bytes:64MB}") DataSize maxDecodedBytes) {
         this.maxDecodedBytes = maxDecodedBytes.toBytes();
-        Properties properties = new Properties();
-        properties.setProperty("mail.mime.allowutf8", "false"); // headers arrive as ISO-8859-1 chars: bytes recoverable
-        properties.setProperty("mail.mime.address.strict", "false");
-        this.session = Session.getInstance(properties);
     }
 
     @Override
@@ -70,7 +51,7 @@ class JakartaMailParser implements MailParser {
         byte[] bytes = raw == null ? new byte[0] : raw;
         try {
             return new Reading(bytes).read();
-        } catch (RuntimeException | MessagingException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return new ParsedMail(MessageIds.synthetic(bytes), List.of(), List.of(), null, List.of(), List.of(),
                     List.of(), null, "", null, MailCharsets.guess(bytes), null, List.of(), MailKind.PERSONAL, null,
                     List.of("the mail could not be read as MIME (" + e.getClass().getSimpleName() + "); kept as text"));
@@ -97,8 +78,8 @@ class JakartaMailParser implements MailParser {
             this.raw = raw;
         }
 
-        ParsedMail read() throws MessagingException {
-            MimeMessage message = new MimeMessage(session, new SharedByteArrayInputStream(raw));
+        ParsedMail read() {
+            MimeReading.Entity message = MimeReading.entity(MimeReading.Window.of(raw));
             String messageId = MessageIds.single(first(message, "Message-ID"));
             if (messageId == null) {
                 messageId = MessageIds.synthetic(raw);
@@ -158,7 +139,7 @@ class JakartaMailParser implements MailParser {
         }
 
         /** Walks a part; {@code report} inside a multipart/report, {@code related} inside multipart/related. */
-        private void walk(MimePart part, int depth, boolean report, boolean related) {
+        private void walk(MimeReading.Entity part, int depth, boolean report, boolean related) {
             if (depth > MAX_DEPTH) {
                 problems.add("MIME nesting deeper than " + MAX_DEPTH + " levels; the inner parts were skipped");
                 return;
@@ -192,17 +173,15 @@ class JakartaMailParser implements MailParser {
             }
         }
 
-        private void multipart(MimePart part, HeaderValue contentType, int depth, boolean report) {
+        private void multipart(MimeReading.Entity part, HeaderValue contentType, int depth, boolean report) {
             String subtype = contentType.mimeType().substring("multipart/".length());
-            List<MimeBodyPart> children = new ArrayList<>();
-            try {
-                MimeMultipart multipart = new MimeMultipart(new PartSource(rawStream(part), contentType));
-                int count = multipart.getCount();
-                for (int i = 0; i < count && i < MAX_PARTS; i++) {
-                    children.add((MimeBodyPart) multipart.getBodyPart(i));
-                }
-            } catch (MessagingException | RuntimeException e) {
-                problems.add("a multipart/" + subtype + " part could not be split (" + e.getMessage() + "); kept as text");
+            List<MimeReading.Entity> children = new ArrayList<>();
+            for (MimeReading.Window window : MimeReading.split(part.body(), contentType.parameter("boundary"),
+                    MAX_PARTS)) {
+                children.add(MimeReading.entity(window));
+            }
+            if (children.isEmpty()) {
+                problems.add("a multipart/" + subtype + " part has no boundary line; kept as text");
                 byte[] content = content(part);
                 if (content != null) {
                     pieces.add(new Piece(MailCharsets.guess(content), null));
@@ -215,7 +194,7 @@ class JakartaMailParser implements MailParser {
                 return;
             }
             for (int i = 0; i < children.size(); i++) {
-                MimeBodyPart child = children.get(i);
+                MimeReading.Entity child = children.get(i);
                 if (subtype.equals("signed") && i > 0
                         && SIGNATURES.contains(HeaderValue.parse(first(child, "Content-Type")).mimeType())) {
                     continue; // the signature is not an attachment a person sent
@@ -225,10 +204,10 @@ class JakartaMailParser implements MailParser {
         }
 
         /** Of alternatives, the last plain text gives the text and the last richer one the HTML. */
-        private void alternative(List<MimeBodyPart> children, int depth, boolean report) {
-            MimeBodyPart plain = null;
-            MimeBodyPart rich = null;
-            for (MimeBodyPart child : children) {
+        private void alternative(List<MimeReading.Entity> children, int depth, boolean report) {
+            MimeReading.Entity plain = null;
+            MimeReading.Entity rich = null;
+            for (MimeReading.Entity child : children) {
                 String type = HeaderValue.parse(first(child, "Content-Type")).mimeType();
                 if (type.equals("text/plain")) {
                     plain = child;
@@ -260,19 +239,20 @@ class JakartaMailParser implements MailParser {
             pieces.add(new Piece(text, html));
         }
 
-        private void message(MimePart part, int depth, boolean report) {
-            byte[] content = content(part);
-            if (content == null) {
-                return;
+        private void message(MimeReading.Entity part, int depth, boolean report) {
+            MimeReading.Window window;
+            String encoding = first(part, "Content-Transfer-Encoding");
+            String name = encoding == null ? "" : HeaderValue.parse(encoding).value();
+            if (name.equals("base64") || name.equals("quoted-printable")) {
+                byte[] content = content(part);
+                if (content == null) {
+                    return;
+                }
+                window = MimeReading.Window.of(content);
+            } else {
+                window = part.body(); // the attached message is read in place, not copied
             }
-            MimeMessage nested;
-            try {
-                nested = new MimeMessage(session, new SharedByteArrayInputStream(content));
-            } catch (MessagingException | RuntimeException e) {
-                problems.add("an attached message could not be read; kept as text");
-                pieces.add(new Piece(MailCharsets.guess(content), null));
-                return;
-            }
+            MimeReading.Entity nested = MimeReading.entity(window);
             String nestedId = MessageIds.single(first(nested, "Message-ID"));
             if (report) {
                 rememberBounced(nestedId);
@@ -287,7 +267,7 @@ class JakartaMailParser implements MailParser {
             walk(nested, depth + 1, false, false);
         }
 
-        private void leaf(MimePart part, HeaderValue contentType, int depth, boolean related) {
+        private void leaf(MimeReading.Entity part, HeaderValue contentType, int depth, boolean related) {
             String type = contentType.mimeType();
             HeaderValue disposition = HeaderValue.parse(first(part, "Content-Disposition"));
             String fileName = disposition.parameter("filename");
@@ -304,7 +284,8 @@ class JakartaMailParser implements MailParser {
             if (text && !asAttachment) {
                 String decoded = MailCharsets.decode(content, contentType.parameter("charset"));
                 if (type.equals("text/html")) {
-                    pieces.add(new Piece(HtmlBody.toText(decoded), HtmlBody.sanitise(decoded)));
+                    HtmlBody.Rendered rendered = HtmlBody.render(decoded);
+                    pieces.add(new Piece(rendered.text(), rendered.html()));
                 } else {
                     pieces.add(new Piece(plainText(decoded, contentType), null));
                 }
@@ -317,28 +298,30 @@ class JakartaMailParser implements MailParser {
                     contentId, inline));
         }
 
-        /** The decoded content of a leaf, or null when it is beyond the decoded-size budget. */
-        private byte[] content(MimePart part) {
-            try (InputStream in = rawStream(part)) {
-                long budget = maxDecodedBytes - decoded;
-                byte[] raw = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, Math.max(0, budget * 4 / 3 + 8)));
-                String encoding = first(part, "Content-Transfer-Encoding");
-                TransferEncodings.Decoded result = TransferEncodings.decode(raw, encoding == null ? null
-                        : HeaderValue.parse(encoding).value());
-                if (result.damaged()) {
-                    problems.add("broken base64 content; what could be decoded is kept");
-                }
-                if (decoded + result.bytes().length > maxDecodedBytes || in.read() >= 0) {
-                    problems.add("decoded content over " + maxDecodedBytes + " bytes; further parts were dropped");
-                    decoded = maxDecodedBytes;
-                    return null;
-                }
-                decoded += result.bytes().length;
-                return result.bytes();
-            } catch (IOException | MessagingException | RuntimeException e) {
-                problems.add("a part could not be read (" + e.getClass().getSimpleName() + ")");
-                return new byte[0];
+        /** The decoded content of a part, or null when it is beyond the decoded-size budget. */
+        private byte[] content(MimeReading.Entity part) {
+            MimeReading.Window body = part.body();
+            long budget = maxDecodedBytes - decoded;
+            String encoding = first(part, "Content-Transfer-Encoding");
+            String name = encoding == null ? "" : HeaderValue.parse(encoding).value();
+            // base64 shrinks by a quarter; anything else is at most as long as its raw form
+            long rawLimit = name.equals("base64") ? budget * 4 / 3 + 8 : budget;
+            if (body.length() > rawLimit) {
+                problems.add("decoded content over " + maxDecodedBytes + " bytes; further parts were dropped");
+                decoded = maxDecodedBytes;
+                return null;
             }
+            TransferEncodings.Decoded result = TransferEncodings.decode(body.copy(body.length()), name);
+            if (result.damaged()) {
+                problems.add("broken base64 content; what could be decoded is kept");
+            }
+            if (decoded + result.bytes().length > maxDecodedBytes) {
+                problems.add("decoded content over " + maxDecodedBytes + " bytes; further parts were dropped");
+                decoded = maxDecodedBytes;
+                return null;
+            }
+            decoded += result.bytes().length;
+            return result.bytes();
         }
 
         private void rememberBounced(String id) {
@@ -353,6 +336,10 @@ class JakartaMailParser implements MailParser {
             }
             List<MailAddress> result = new ArrayList<>();
             try {
+                if (header.length() > 65_536 || header.chars().filter(c -> c == '<').count() > 1_000) {
+                    // Jakarta Mail's lenient address parser is quadratic in unbalanced brackets
+                    throw new AddressException("too long or too many brackets");
+                }
                 for (InternetAddress address : InternetAddress.parseHeader(unfold(header), false)) {
                     if (address.getAddress() == null || address.getAddress().isBlank() || address.isGroup()) {
                         continue;
@@ -361,9 +348,8 @@ class JakartaMailParser implements MailParser {
                 }
             } catch (AddressException | RuntimeException e) {
                 problems.add(name + " header is malformed; addresses taken from it as far as readable");
-                Matcher m = ADDRESS.matcher(header);
-                while (m.find() && result.size() < 100) {
-                    result.add(new MailAddress(m.group(), null));
+                for (String address : LooseAddresses.find(header, 100 - result.size())) {
+                    result.add(new MailAddress(address, null));
                 }
             }
             return result.size() > 100 ? List.copyOf(result.subList(0, 100)) : List.copyOf(result);
@@ -432,8 +418,8 @@ class JakartaMailParser implements MailParser {
         if (value.replace(" ", "").equals("<>")) {
             return "";
         }
-        Matcher m = ADDRESS.matcher(value);
-        return m.find() ? m.group() : value.replace("<", "").replace(">", "").strip();
+        List<String> found = LooseAddresses.find(value, 1);
+        return found.isEmpty() ? value.replace("<", "").replace(">", "").strip() : found.get(0);
     }
 
     private static Instant date(String header) {
@@ -441,86 +427,39 @@ class JakartaMailParser implements MailParser {
             return null;
         }
         try {
-            Date date = new MailDateFormat().parse(unfold(header).strip(), new ParsePosition(0));
+            String text = unfold(header).strip();
+            Date date = new MailDateFormat().parse(text.length() > 200 ? text.substring(0, 200) : text, new ParsePosition(0));
             return date == null ? null : date.toInstant();
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    private static String decodedHeader(MimePart part, String name) {
+    private static String decodedHeader(MimeReading.Entity part, String name) {
         String value = first(part, name);
         return value == null ? null : EncodedWords.decode(unfold(value)).strip();
     }
 
-    private static String first(Part part, String name) {
+    private static String first(MimeReading.Entity part, String name) {
         String[] values = all(part, name);
         return values.length == 0 ? null : values[0];
     }
 
-    private static String joined(Part part, String name) {
+    private static String joined(MimeReading.Entity part, String name) {
         String[] values = all(part, name);
         return values.length == 0 ? null : String.join(", ", values);
     }
 
-    private static String[] all(Part part, String name) {
-        try {
-            String[] values = part.getHeader(name);
-            return values == null ? new String[0] : values;
-        } catch (MessagingException | RuntimeException e) {
-            return new String[0];
-        }
+    private static String[] all(MimeReading.Entity part, String name) {
+        return part.header(name);
     }
 
     private static String headerOf(byte[] headerBlock, String name) {
-        try {
-            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(headerBlock));
-            return headers.getHeader(name, null);
-        } catch (MessagingException | RuntimeException e) {
-            Matcher m = BODY_MESSAGE_ID.matcher(MailCharsets.guess(headerBlock));
-            return m.find() ? m.group(1) : null;
-        }
+        InternetHeaders headers = MimeReading.headers(MimeReading.Window.of(headerBlock)).headers();
+        return headers.getHeader(name, null);
     }
 
     static String unfold(String value) {
         return value.replaceAll("\r?\n(?=[ \t])", "").replace("\r", "").replace("\n", " ");
-    }
-
-    private static InputStream rawStream(MimePart part) throws MessagingException {
-        if (part instanceof MimeBodyPart body) {
-            return body.getRawInputStream();
-        }
-        if (part instanceof MimeMessage message) {
-            return message.getRawInputStream();
-        }
-        throw new MessagingException("unexpected part " + part.getClass().getName());
-    }
-
-    /** Hands Jakarta Mail the part's raw bytes and a clean Content-Type of our own parsing. */
-    private record PartSource(InputStream in, HeaderValue contentType) implements DataSource {
-        @Override
-        public InputStream getInputStream() {
-            return in;
-        }
-
-        @Override
-        public OutputStream getOutputStream() throws IOException {
-            throw new IOException("read only");
-        }
-
-        @Override
-        public String getContentType() {
-            String boundary = contentType.parameter("boundary");
-            String type = contentType.mimeType().toLowerCase(Locale.ROOT);
-            if (boundary == null || boundary.isEmpty()) {
-                return type;
-            }
-            return type + "; boundary=\"" + boundary.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        }
-
-        @Override
-        public String getName() {
-            return null;
-        }
     }
 }

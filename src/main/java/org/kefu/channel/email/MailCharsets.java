@@ -10,6 +10,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns the bytes of a mail into text the way real mail needs it: declared charsets are widened
@@ -41,6 +42,8 @@ final class MailCharsets {
             Map.entry("euc-kr", Charset.forName("x-windows-949")),
             Map.entry("iso-8859-8-i", Charset.forName("ISO-8859-8")));
 
+    private static final Map<String, Optional<Charset>> LOOKED_UP = new ConcurrentHashMap<>();
+
     private MailCharsets() {
     }
 
@@ -57,11 +60,20 @@ final class MailCharsets {
         if (widened != null) {
             return Optional.of(widened);
         }
-        try {
-            return Optional.of(Charset.forName(name));
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return Optional.empty();
+        Optional<Charset> known = LOOKED_UP.get(name);
+        if (known != null) {
+            return known;
         }
+        Optional<Charset> found;
+        try {
+            found = Optional.of(Charset.forName(name));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            found = Optional.empty();
+        }
+        if (LOOKED_UP.size() < 1_000) {
+            LOOKED_UP.put(name, found); // an unknown name costs a class-path scan of charset providers each time
+        }
+        return found;
     }
 
     /** Decodes with the declared charset; undeclared, unknown or contradicted by the bytes → best guess. */

@@ -6,7 +6,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +17,6 @@ final class MessageIds {
 
     static final int MAX_IDS = 100;
     private static final int MAX_ID_LENGTH = 998;
-    private static final Pattern ID = Pattern.compile("<\\s*([^<>\\s]+?)\\s*>|([^\\s,;<>()\"]+@[^\\s,;<>()\"]+)");
     private static final Pattern COMMENTS_AND_QUOTES = Pattern.compile("\\([^()]*\\)|\"[^\"]*\"");
 
     private MessageIds() {
@@ -32,9 +30,37 @@ final class MessageIds {
         String text = COMMENTS_AND_QUOTES.matcher(header.length() > 100_000 ? header.substring(0, 100_000) : header)
                 .replaceAll(" ");
         Set<String> ids = new LinkedHashSet<>();
-        Matcher m = ID.matcher(text);
-        while (m.find() && ids.size() < MAX_IDS) {
-            add(ids, m.group(1) != null ? m.group(1) : m.group(2));
+        int n = text.length();
+        int i = 0;
+        while (i < n && ids.size() < MAX_IDS) {
+            char c = text.charAt(i);
+            if (c == '<') {
+                int start = skipSpace(text, i + 1);
+                int end = start;
+                while (end < n && text.charAt(end) != '<' && text.charAt(end) != '>'
+                        && !Character.isWhitespace(text.charAt(end))) {
+                    end++;
+                }
+                int close = skipSpace(text, end);
+                if (close < n && text.charAt(close) == '>' && end > start) {
+                    add(ids, text.substring(start, end));
+                    i = close + 1;
+                } else {
+                    i = Math.max(end, i + 1);
+                }
+            } else if (Character.isWhitespace(c) || ",;<>()\"".indexOf(c) >= 0) {
+                i++;
+            } else {
+                int end = i;
+                while (end < n && !Character.isWhitespace(text.charAt(end)) && ",;<>()\"".indexOf(text.charAt(end)) < 0) {
+                    end++;
+                }
+                int at = text.indexOf('@', i);
+                if (at > i && at < end - 1) {
+                    add(ids, text.substring(i, end));
+                }
+                i = end;
+            }
         }
         return List.copyOf(ids);
     }
@@ -62,6 +88,14 @@ final class MessageIds {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    private static int skipSpace(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static void add(Set<String> ids, String id) {
