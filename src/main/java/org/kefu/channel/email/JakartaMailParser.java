@@ -264,7 +264,14 @@ class JakartaMailParser implements MailParser {
             appendField(header, "Subject", decodedHeader(nested, "Subject"));
             appendField(header, "To", decodedHeader(nested, "To"));
             pieces.add(new Piece(header.toString().strip(), null));
+            // a customer forwarding a bounce is not a bounce: DSN parts inside a forwarded mail do not count
+            boolean outerDeliveryStatus = deliveryStatus;
+            String outerBounced = bouncedMessageId;
+            String outerStatusText = deliveryStatusText;
             walk(nested, depth + 1, false, false);
+            deliveryStatus = outerDeliveryStatus;
+            bouncedMessageId = outerBounced;
+            deliveryStatusText = outerStatusText;
         }
 
         private void leaf(MimeReading.Entity part, HeaderValue contentType, int depth, boolean related) {

@@ -7,11 +7,15 @@ import org.kefu.platform.Channel;
 import org.kefu.ticket.Attachment;
 import org.kefu.ticket.AttachmentDownload;
 import org.kefu.ticket.CustomFieldDefinition;
+import org.kefu.ticket.MailBody;
 import org.kefu.ticket.Priority;
+import org.kefu.ticket.QuotedText;
 import org.kefu.ticket.TicketStatus;
 
 /** What the ticket page shows, read in one transaction so templates never touch lazy entities. */
 final class TicketPageViews {
+
+    private static final QuotedText QUOTED_TEXT = new QuotedText();
 
     private TicketPageViews() {
     }
@@ -31,6 +35,11 @@ final class TicketPageViews {
 
         public boolean isEvent() {
             return "EVENT".equals(kind);
+        }
+
+        /** A customer's body with quoted history and signature split off to be folded; others whole. */
+        public MailBody folded() {
+            return "CUSTOMER_MESSAGE".equals(kind) ? QUOTED_TEXT.split(body) : new MailBody(body, "");
         }
 
         Item withFiles(List<FileItem> attached) {

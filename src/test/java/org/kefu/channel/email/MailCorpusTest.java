@@ -226,6 +226,21 @@ class MailCorpusTest {
     }
 
     @Test
+    void aCustomerForwardingABounceIsNotABounce() throws Exception {
+        byte[] bounce = corpusFile("11-dsn-postfix-rfc822.eml");
+        String forward = "From: Customer <customer@example.com>\r\nTo: support@kefu.example\r\nSubject: Fwd: bounce\r\n"
+                + "Message-ID: <fwd-bounce@example.com>\r\nContent-Type: multipart/mixed; boundary=\"f\"\r\n\r\n"
+                + "--f\r\nContent-Type: text/plain\r\n\r\nYour mails to me bounce, why?\r\n"
+                + "--f\r\nContent-Type: message/rfc822\r\n\r\n";
+        byte[] raw = (forward + new String(bounce, java.nio.charset.StandardCharsets.ISO_8859_1) + "\r\n--f--\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        ParsedMail mail = parser.parse(raw);
+        assertThat(mail.kind()).isEqualTo(MailKind.PERSONAL);
+        assertThat(mail.bouncedMessageId()).isNull();
+        assertThat(mail.text()).contains("Your mails to me bounce, why?").contains("User unknown");
+    }
+
+    @Test
     void brokenContentIsKeptAndNamedInProblems() throws Exception {
         assertThat(parse("18-broken-base64.eml").problems()).anyMatch(p -> p.contains("base64"));
         assertThat(parse("01-qq-gbk-lost-parcel.eml").problems()).isEmpty();

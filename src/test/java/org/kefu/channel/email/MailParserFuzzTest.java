@@ -56,6 +56,7 @@ class MailParserFuzzTest {
         AtomicReference<byte[]> currentInput = new AtomicReference<>(new byte[0]);
         // a hang guard only: the machine may be shared, so the per-input limit counts CPU time
         Assertions.assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+            long cpuStarted = cpuNanos();
             for (int i = 0; i < inputs; i++) {
                 byte[] input = mutate(corpus.get(random.nextInt(corpus.size())), random);
                 current.set(i);
@@ -73,6 +74,8 @@ class MailParserFuzzTest {
                     fail("input " + i + " with -Dkefu.mail.fuzz.seed=" + seed + " (written to " + save(input) + ")", e);
                 }
             }
+            System.out.printf("mail fuzz: %d inputs, seed %d, %d ms CPU%n", inputs, seed,
+                    (cpuNanos() - cpuStarted) / 1_000_000);
         }, () -> "fuzzing took over 5 minutes, stuck at input " + current.get() + " with -Dkefu.mail.fuzz.seed=" + seed
                 + " (written to " + save(currentInput.get()) + ")");
         // the whole-mail fallback is a last resort: mutations must be handled part by part

@@ -331,6 +331,22 @@ class TicketPageIT extends IntegrationTest {
         return PageSession.signIn(port, email, PASSWORD);
     }
 
+    @Test
+    void aCustomersQuotedHistoryIsFoldedBehindAToggle() {
+        long department = createDepartment("引用折叠");
+        PageSession agent = agent("周杰", department);
+        long id = openTicket(admin, ticket("退款", "好的，谢谢！\n\n发自我的iPhone\n\n"
+                + "> 在 2026年12月1日，10:12，客服中心 <support@kefu.example> 写道：\n> 您的退款已受理。",
+                "departmentId", department, "priority", "P3")).get("id").asLong();
+
+        String timeline = agent.get("/tickets/" + id + "/timeline").body();
+        int folded = timeline.indexOf("<details class=\"quoted\">");
+        assertThat(folded).isPositive();
+        assertThat(timeline.substring(0, folded)).contains("好的，谢谢！").doesNotContain("您的退款已受理");
+        assertThat(timeline.substring(folded)).contains("显示引用内容").contains("发自我的iPhone").contains("您的退款已受理")
+                .contains("&lt;support@kefu.example&gt;");
+    }
+
     private long ticketIn(long department, String subject) {
         return openTicket(admin, ticket(subject, "我的快递丢了", "departmentId", department, "priority", "P3"))
                 .get("id").asLong();
