@@ -118,9 +118,19 @@ public final class Outbox {
                 return Optional.empty();
             }
             String recipient = ((jakarta.mail.internet.InternetAddress) to[0]).getAddress();
-            return Optional.of(new Mail(recipient, message.getSubject(), String.valueOf(message.getContent())));
+            return Optional.of(new Mail(recipient, message.getSubject(), text(message)));
         } catch (IOException | jakarta.mail.MessagingException e) {
             return Optional.empty(); // another test run may be writing the same folder
         }
+    }
+
+    /**
+     * The text of a single-part mail, decoded without the activation framework's content handlers
+     * (which other tests' mail libraries, e.g. GreenMail, may have swapped in the shared JVM).
+     */
+    private static String text(MimeMessage message) throws IOException, jakarta.mail.MessagingException {
+        String charset = new jakarta.mail.internet.ContentType(message.getContentType()).getParameter("charset");
+        byte[] bytes = message.getInputStream().readAllBytes();
+        return new String(bytes, charset == null ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(charset));
     }
 }

@@ -27,15 +27,21 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long jsonLimit;
     private final UploadLimits uploads;
+    private final java.util.Set<String> selfLimited;
 
-    RequestSizeLimitFilter(@Value("${kefu.api.max-request-bytes}") DataSize limit, UploadLimits uploads) {
+    RequestSizeLimitFilter(@Value("${kefu.api.max-request-bytes}") DataSize limit, UploadLimits uploads,
+            @Value("${kefu.api.self-limited-paths:}") java.util.List<String> selfLimited) {
         this.jsonLimit = limit.toBytes();
         this.uploads = uploads;
+        this.selfLimited = selfLimited.stream().map(String::strip).filter(p -> !p.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /** Paths in {@code kefu.api.self-limited-paths} take raw bodies and enforce their own limit (e.g. piped-in mail). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String uri = request.getRequestURI();
+        return !uri.startsWith("/api/") || selfLimited.contains(uri.substring(request.getContextPath().length()));
     }
 
     @Override

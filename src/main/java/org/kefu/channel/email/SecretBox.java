@@ -1,0 +1,112 @@
+package org.kefu.channel.email;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.kefu.platform.security.Secrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts mailbox passwords at rest (AES-256-GCM, a fresh IV per value). The key comes from
+ * {@code kefu.email.secret-key} (Base64 of 32 bytes, or any passphrase, which is hashed to 32 bytes);
+ * without it a random key is created once in {@code ${kefu.data-dir}/email-secret.key}. A cluster must set
+ * the property, so every node reads what the others wrote. {@link Secrets} only hashes (one-way), which
+ * cannot give a password back to the IMAP server.
+ */
+@Component
+class SecretBox {
+
+    private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
+    private static final String PREFIX = "v1:";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKeySpec key;
+
+    SecretBox(@Value("${kefu.email.secret-key:}") String configured, @Value("${kefu.data-dir}") String dataDir) {
+        this.key = new SecretKeySpec(keyBytes(configured, Path.of(dataDir, "email-secret.key")), "AES");
+    }
+
+    private static byte[] keyBytes(String configured, Path file) {
+        if (configured != null && !configured.isBlank()) {
+            try {
+                byte[] decoded = Base64.getDecoder().decode(configured.strip());
+                if (decoded.length == 32) {
+                    return decoded;
+                }
+            } catch (IllegalArgumentException notBase64) {
+                // a passphrase: hashed below
+            }
+            return java.util.HexFormat.of().parseHex(Secrets.sha256Hex(configured.strip()));
+        }
+        try {
+            if (Files.exists(file)) {
+                return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            }
+            Files.createDirectories(file.getParent());
+            byte[] fresh = new byte[32];
+            RANDOM.nextBytes(fresh);
+            Path temp = Files.createTempFile(file.getParent(), "email-secret", ".tmp");
+            Files.writeString(temp, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
+            try {
+                Files.move(temp, file);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                Files.deleteIfExists(temp);
+                return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            }
+            log.warn("kefu.email.secret-key is not set; mailbox passwords are encrypted with a key created in {}. "
+                    + "Set the property when the desk runs on several nodes.", file);
+            return fresh;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the mailbox secret key " + file, e);
+        }
+    }
+
+    String encrypt(String plain) {
+        if (plain == null) {
+            return null;
+        }
+        try {
+            byte[] iv = new byte[12];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[iv.length + sealed.length];
+            System.arraycopy(iv, 0, out, 0, iv.length);
+            System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+            return PREFIX + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
+    }
+
+    /** The password, or null when none is stored; a value sealed with another key cannot be read (IllegalStateException). */
+    String decrypt(String sealed) {
+        if (sealed == null || sealed.isEmpty()) {
+            return null;
+        }
+        if (!sealed.startsWith(PREFIX)) {
+            throw new IllegalStateException("The stored mailbox password is not in a known format");
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, 12));
+            return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("The stored mailbox password cannot be decrypted with this desk's key "
+                    + "(kefu.email.secret-key changed?); enter it again", e);
+        }
+    }
+}
