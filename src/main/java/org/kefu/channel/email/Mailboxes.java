@@ -1,5 +1,6 @@
 package org.kefu.channel.email;
 
+import org.kefu.platform.security.SecretBox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,5 +1,6 @@
 package org.kefu.channel.email;
 
+import org.kefu.platform.security.SecretBox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

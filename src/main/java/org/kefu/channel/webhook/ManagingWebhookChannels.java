@@ -1,5 +1,6 @@
 package org.kefu.channel.webhook;
 
+import org.kefu.platform.security.SecretBox;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -46,7 +47,7 @@ public class ManagingWebhookChannels {
         Placement placement = placement(input);
         String secret = Secrets.newSecret();
         WebhookChannel channel = channels.save(new WebhookChannel(input.name().strip(), Secrets.newSecret(),
-                secrets.seal(secret), callbackUrl(input.callbackUrl()), input.source(), placement.departmentId(),
+                secrets.encrypt(secret), callbackUrl(input.callbackUrl()), input.source(), placement.departmentId(),
                 placement.teamId(), clock.instant()));
         if (Boolean.FALSE.equals(input.active())) {
             channel.change(channel.getName(), channel.getCallbackUrl(), channel.getSource(), channel.getDepartmentId(),
@@ -67,14 +68,14 @@ public class ManagingWebhookChannels {
     public WithSecret rotateSecret(long id) {
         WebhookChannel channel = get(id);
         String secret = Secrets.newSecret();
-        channel.replaceSecret(secrets.seal(secret), clock.instant());
+        channel.replaceSecret(secrets.encrypt(secret), clock.instant());
         return new WithSecret(channel, secret);
     }
 
     /** The channel's secret in clear, for checking and signing; never shown. */
     @Transactional(readOnly = true)
     String secretOf(WebhookChannel channel) {
-        return secrets.open(channel.secretCipher());
+        return secrets.decrypt(channel.secretCipher());
     }
 
     private record Placement(Long departmentId, Long teamId) {

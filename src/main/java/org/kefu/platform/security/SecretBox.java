@@ -1,4 +1,4 @@
-package org.kefu.channel.email;
+package org.kefu.platform.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,21 +11,21 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.kefu.platform.security.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts mailbox passwords at rest (AES-256-GCM, a fresh IV per value). The key comes from
- * {@code kefu.email.secret-key} (Base64 of 32 bytes, or any passphrase, which is hashed to 32 bytes);
- * without it a random key is created once in {@code ${kefu.data-dir}/email-secret.key}. A cluster must set
- * the property, so every node reads what the others wrote. {@link Secrets} only hashes (one-way), which
- * cannot give a password back to the IMAP server.
+ * Keeps secrets the desk must give back (mailbox passwords, webhook signing secrets) encrypted at
+ * rest: AES-256-GCM with a fresh IV per value, stored as {@code v1:<Base64 of IV + ciphertext + tag>}.
+ * The key comes from {@code kefu.secrets.key} (Base64 of 32 bytes, e.g. {@code openssl rand -base64 32},
+ * or any passphrase, which is hashed to 32 bytes); without it a random key is created once in
+ * {@code ${kefu.data-dir}/secrets.key}. A cluster must set the property, so every node reads what the
+ * others wrote. {@link Secrets} only hashes (one-way), which cannot give a password back to a server.
  */
 @Component
-class SecretBox {
+public final class SecretBox {
 
     private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
     private static final String PREFIX = "v1:";
@@ -33,8 +33,8 @@ class SecretBox {
 
     private final SecretKeySpec key;
 
-    SecretBox(@Value("${kefu.email.secret-key:}") String configured, @Value("${kefu.data-dir}") String dataDir) {
-        this.key = new SecretKeySpec(keyBytes(configured, Path.of(dataDir, "email-secret.key")), "AES");
+    SecretBox(@Value("${kefu.secrets.key:}") String configured, @Value("${kefu.data-dir}") String dataDir) {
+        this.key = new SecretKeySpec(keyBytes(configured, Path.of(dataDir, "secrets.key")), "AES");
     }
 
     private static byte[] keyBytes(String configured, Path file) {
@@ -56,7 +56,7 @@ class SecretBox {
             Files.createDirectories(file.getParent());
             byte[] fresh = new byte[32];
             RANDOM.nextBytes(fresh);
-            Path temp = Files.createTempFile(file.getParent(), "email-secret", ".tmp");
+            Path temp = Files.createTempFile(file.getParent(), "secrets", ".tmp");
             Files.writeString(temp, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
             try {
                 Files.move(temp, file);
@@ -64,15 +64,15 @@ class SecretBox {
                 Files.deleteIfExists(temp);
                 return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
             }
-            log.warn("kefu.email.secret-key is not set; mailbox passwords are encrypted with a key created in {}. "
+            log.warn("kefu.secrets.key is not set; stored secrets are encrypted with a key created in {}. "
                     + "Set the property when the desk runs on several nodes.", file);
             return fresh;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the mailbox secret key " + file, e);
+            throw new UncheckedIOException("Cannot read or create the secret key " + file, e);
         }
     }
 
-    String encrypt(String plain) {
+    public String encrypt(String plain) {
         if (plain == null) {
             return null;
         }
@@ -91,13 +91,13 @@ class SecretBox {
         }
     }
 
-    /** The password, or null when none is stored; a value sealed with another key cannot be read (IllegalStateException). */
-    String decrypt(String sealed) {
+    /** The secret, or null when none is stored; a value sealed with another key cannot be read (IllegalStateException). */
+    public String decrypt(String sealed) {
         if (sealed == null || sealed.isEmpty()) {
             return null;
         }
         if (!sealed.startsWith(PREFIX)) {
-            throw new IllegalStateException("The stored mailbox password is not in a known format");
+            throw new IllegalStateException("The stored secret is not in a known format");
         }
         try {
             byte[] in = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
@@ -105,8 +105,8 @@ class SecretBox {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, 12));
             return new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("The stored mailbox password cannot be decrypted with this desk's key "
-                    + "(kefu.email.secret-key changed?); enter it again", e);
+            throw new IllegalStateException("The stored secret cannot be decrypted with this desk's key "
+                    + "(kefu.secrets.key changed?); enter it again", e);
         }
     }
 }
