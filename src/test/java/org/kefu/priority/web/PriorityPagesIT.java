@@ -1,5 +1,6 @@
 package org.kefu.priority.web;
 
+import org.kefu.support.PageSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

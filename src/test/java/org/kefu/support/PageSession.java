@@ -1,4 +1,4 @@
-package org.kefu.priority.web;
+package org.kefu.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -14,14 +14,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A signed-in agent's browser session over plain HTTP: session cookie, CSRF token, htmx headers. */
-final class PageSession {
+public final class PageSession {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
-    record Page(int status, String body, HttpResponse<String> http) {
+    public record Page(int status, String body, HttpResponse<String> http) {
 
-        String header(String name) {
+        public String header(String name) {
             return http.headers().firstValue(name).orElse(null);
         }
     }
@@ -36,7 +36,7 @@ final class PageSession {
         this.base = "http://localhost:" + port;
     }
 
-    static PageSession signIn(int port, String email, String password) {
+    public static PageSession signIn(int port, String email, String password) {
         PageSession s = new PageSession(port);
         String login = s.get("/login").body();
         Matcher m = CSRF_FIELD.matcher(login);
@@ -56,18 +56,18 @@ final class PageSession {
         return s;
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         return send("GET", path, null, null, Map.of("HX-Request", "true"));
     }
 
     /** An htmx form post (url-encoded), as the page's forms send it. */
-    Page post(String path, Map<String, String> fields) {
+    public Page post(String path, Map<String, String> fields) {
         return send("POST", path, form(fields), "application/x-www-form-urlencoded",
                 Map.of("HX-Request", "true", "X-CSRF-TOKEN", csrf));
     }
 
     /** A multipart post with one file, as the composer sends attachments. */
-    Page postWithFile(String path, Map<String, String> fields, String fileName, String content) {
+    public Page postWithFile(String path, Map<String, String> fields, String fileName, String content) {
         String boundary = "kefu" + System.nanoTime();
         StringBuilder body = new StringBuilder();
         fields.forEach((k, v) -> body.append("--").append(boundary).append("\r\n")
