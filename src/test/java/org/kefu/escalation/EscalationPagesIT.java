@@ -23,7 +23,7 @@ class EscalationPagesIT extends IntegrationTest {
     }
 
     @Test
-    void anAdminCreatesSwitchesOffAndDeletesARuleOnThePage() {
+    void anAdminCreatesEditsSwitchesOffAndDeletesARuleOnThePage() {
         long department = createDepartment("页面规则");
         WebVisitor web = new WebVisitor(port);
         assertThat(web.agentSignIn("admin@test.kefu.local", "admin-password-123").status()).isEqualTo(302);
@@ -53,8 +53,23 @@ class EscalationPagesIT extends IntegrationTest {
         assertThat(bad.body()).contains("threshold").contains("actions");
 
         long id = rule.get("id").asLong();
+        String editPage = web.get("/admin/escalation/" + id + "/edit").body();
+        assertThat(editPage).contains("value=\"15\"").contains("name=\"version\"");
+        Map<String, String> edited = new LinkedHashMap<>(form);
+        edited.put("threshold", "45");
+        edited.put("addTag", "升级");
+        edited.put("version", String.valueOf(rule.get("version").asLong()));
+        WebVisitor.Page saved = web.post("/admin/escalation/" + id, edited);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        JsonNode changed = ruleNamed(name);
+        assertThat(changed.get("threshold").asInt()).isEqualTo(45);
+        assertThat(changed.get("actions").get("addTag").asString()).isEqualTo("升级");
+        assertThat(changed.get("actions").get("raisePriority").asString()).isEqualTo("P1");
+        assertThat(web.post("/admin/escalation/" + id, edited).status()).as("a stale version").isEqualTo(409);
+
         assertThat(web.post("/admin/escalation/" + id + "/active?active=false", Map.of()).status()).isEqualTo(302);
         assertThat(ruleNamed(name).get("active").asBoolean()).isFalse();
+        assertThat(ruleNamed(name).get("threshold").asInt()).isEqualTo(45);
         assertThat(web.post("/admin/escalation/" + id + "/delete", Map.of()).status()).isEqualTo(302);
         assertThat(ruleNamed(name)).isNull();
     }

@@ -21,6 +21,7 @@ import org.kefu.ticket.Priority;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admin page for escalation rules: list, create, switch on/off, delete. ADMIN only, like the API. */
+/** Admin page for escalation rules: list, create, edit, switch on/off, delete. ADMIN only, like the API. */
 @Controller
 class EscalationAdminPageController {
 
@@ -63,17 +64,39 @@ class EscalationAdminPageController {
         }
     }
 
+    @GetMapping("/admin/escalation/{id}/edit")
+    @Transactional(readOnly = true)
+    String edit(@PathVariable long id, Actor actor, Model model) {
+        actor.requireRole(Role.ADMIN);
+        EscalationRule rule = rules.get(id);
+        model.addAttribute("editing", rule);
+        model.addAttribute("form", formOf(rule).toSingleValueMap());
+        return pageModel(model);
+    }
+
+    /** Saves an edited rule; a rule changed meanwhile by someone else is refused (409), like the API's PUT. */
+    @PostMapping("/admin/escalation/{id}")
+    String update(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Actor actor, Model model,
+            RedirectAttributes redirect) {
+        actor.requireRole(Role.ADMIN);
+        EscalationRule rule = rules.get(id);
+        try {
+            rules.replace(id, input(form, rule.active()), number(form, "version"));
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/admin/escalation";
+        } catch (InvalidRequestException e) {
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("form", form.toSingleValueMap());
+            model.addAttribute("editing", rule);
+            return pageModel(model);
+        }
+    }
+
     @PostMapping("/admin/escalation/{id}/active")
     String toggle(@PathVariable long id, @RequestParam boolean active, Actor actor) {
         actor.requireRole(Role.ADMIN);
-        EscalationRule r = rules.get(id);
-        EscalationRule.Conditions c = r.conditions();
-        EscalationRule.Actions a = r.actions();
-        rules.replace(id, new EscalationRuleInput(r.name(), active, r.trigger().name(), r.threshold(),
-                r.minPriority() == null ? null : r.minPriority().name(), c.priority() == null ? null : c.priority().name(),
-                c.channel() == null ? null : c.channel().name(), c.departmentId(), c.teamId(), c.tier(), a.notifyAssignee(),
-                a.notifyTeam(), a.notifySupervisors(), a.notifyAgentId(), a.notifyEmail(), a.raisePriority(), a.reassignTeamId(),
-                a.reassignSupervisor(), a.addTag()), r.version());
+        EscalationRule rule = rules.get(id);
+        rules.replace(id, input(formOf(rule), active), rule.version());
         return "redirect:/admin/escalation";
     }
 
@@ -82,6 +105,39 @@ class EscalationAdminPageController {
         actor.requireRole(Role.ADMIN);
         rules.delete(id);
         return "redirect:/admin/escalation";
+    }
+
+    /** The rule as the page's form fields, so editing and switching on/off go through the same input as creating. */
+    private static MultiValueMap<String, String> formOf(EscalationRule r) {
+        EscalationRule.Conditions c = r.conditions();
+        EscalationRule.Actions a = r.actions();
+        LinkedMultiValueMap<String, String> f = new LinkedMultiValueMap<>();
+        put(f, "name", r.name());
+        put(f, "trigger", r.trigger().name());
+        put(f, "threshold", r.threshold());
+        put(f, "minPriority", r.minPriority() == null ? null : r.minPriority().name());
+        put(f, "priority", c.priority() == null ? null : c.priority().name());
+        put(f, "channel", c.channel() == null ? null : c.channel().name());
+        put(f, "departmentId", c.departmentId());
+        put(f, "teamId", c.teamId());
+        put(f, "tier", c.tier());
+        put(f, "notifyAssignee", a.notifyAssignee() ? "on" : null);
+        put(f, "notifyTeam", a.notifyTeam() ? "on" : null);
+        put(f, "notifySupervisors", a.notifySupervisors() ? "on" : null);
+        put(f, "notifyAgentId", a.notifyAgentId());
+        put(f, "notifyEmail", a.notifyEmail() ? "on" : null);
+        put(f, "raisePriority", a.raisePriority());
+        put(f, "reassignTeamId", a.reassignTeamId());
+        put(f, "reassignSupervisor", a.reassignSupervisor() ? "on" : null);
+        put(f, "addTag", a.addTag());
+        put(f, "version", r.version());
+        return f;
+    }
+
+    private static void put(MultiValueMap<String, String> form, String field, Object value) {
+        if (value != null) {
+            form.add(field, String.valueOf(value));
+        }
     }
 
     private static EscalationRuleInput input(MultiValueMap<String, String> f, Boolean active) {
