@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.kefu.agent.Agent;
 import org.kefu.agent.AgentDirectory;
+import org.kefu.agent.AgentEvents;
+import org.kefu.agent.Department;
 import org.kefu.agent.Presence;
 import org.kefu.agent.Team;
 import org.kefu.channel.chat.ChatConversation.State;
@@ -30,6 +32,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -285,14 +289,28 @@ public class ChatQueue {
 
     /**
      * Offers the waiting chats nobody was offered yet (they came while no agent was available) in the
-     * agent's departments; the console calls it as it refreshes the queue, so an agent who becomes
-     * available gets them without a separate timer.
+     * agent's departments; the console calls it as it refreshes the queue.
      */
     public void offerUnoffered(Actor actor) {
-        if (actor.departmentIds().isEmpty()) {
+        offerUnoffered(List.copyOf(actor.departmentIds()));
+    }
+
+    /**
+     * An agent who becomes available is offered the chats that waited while nobody was, in the same
+     * transaction as the presence change (no second connection after the commit).
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void agentBecameAvailable(AgentEvents.PresenceChanged e) {
+        if (e.to() == Presence.AVAILABLE) {
+            offerUnoffered(agents.get(e.agentId()).getDepartments().stream().map(Department::getId).toList());
+        }
+    }
+
+    private void offerUnoffered(List<Long> departmentIds) {
+        if (departmentIds.isEmpty()) {
             return;
         }
-        conversations.waiting(List.copyOf(actor.departmentIds()), 20).stream()
+        conversations.waiting(departmentIds, 20).stream()
                 .filter(w -> w.offeredAgentId() == null).limit(10).forEach(this::offer);
     }
 

@@ -170,6 +170,20 @@ class ChatVisitorFlowIT extends IntegrationTest {
     }
 
     @Test
+    void aChatThatCameWhileNobodyWasAvailableIsOfferedToTheAgentWhoBecomesAvailable() {
+        agent.put("/api/v1/me/presence", Map.of("presence", "AWAY"));
+        String token = start(Map.of()).get("token").asString();
+        assertThat(say(token, "有人吗？").status()).isEqualTo(201);
+        JsonNode waiting = agent.get("/api/v1/channels/chat/queue").body();
+        assertThat(waiting).hasSize(1);
+        assertThat(waiting.get(0).get("offeredAgentId").isNull()).isTrue();
+
+        assertThat(agent.put("/api/v1/me/presence", Map.of("presence", "AVAILABLE")).status()).isEqualTo(200);
+        JsonNode offered = agent.get("/api/v1/channels/chat/queue").body();
+        assertThat(offered.get(0).get("offeredAgentId").asLong()).isEqualTo(agentId);
+    }
+
+    @Test
     void theOfflineFormBecomesATicket() {
         agent.put("/api/v1/me/presence", Map.of("presence", "OFFLINE"));
         JsonNode session = start(Map.of());
