@@ -32,7 +32,8 @@ public class EmotionReader {
     private static final Set<String> ACRONYMS = Set.of("ASAP", "BBB", "SMS", "USB", "VIP", "PDF", "API", "OTP", "ATM",
             "CEO", "APP", "WIFI", "SIM", "GPS", "ETA", "FAQ", "PIN", "URL", "USD", "RMB", "HKD", "TWD", "CNY", "IOS",
             "VPN", "FTC", "CSV", "IBAN", "SWIFT", "OK", "ID", "TV", "AM", "PM", "NT", "UTC", "GMT", "CST", "HK", "TW",
-            "US", "UK", "EU", "LTE", "SSD", "HDMI", "QR", "IT", "CC", "AC", "DM", "SaaS", "SSO", "CRM", "ERP", "HR");
+            "US", "UK", "EU", "LTE", "SSD", "HDMI", "QR", "IT", "CC", "AC", "DM", "SaaS", "SSO", "CRM", "ERP", "HR", "AWS", "SLA", "NPS", "VAT", "DHL", "UPS", "FedEx", "USPS",
+            "SKU", "RMA", "CSAT", "KPI", "GST", "TNT", "EMS", "NFC", "LCD", "LED", "BMW", "IKEA", "MRT", "HSR");
 
     private final ScriptFolding folding;
     private final EmotionLexicon lexicon;
@@ -215,10 +216,10 @@ public class EmotionReader {
                     }
                 }
             }
-            if (shouted >= 2) {
+            if (shouted >= 1) {
                 double weight = Math.min(0.2 * shouted, 0.6);
                 amplifier += weight;
-                scores[Emotion.ANGRY.ordinal()] += 0.5;
+                scores[Emotion.ANGRY.ordinal()] += Math.min(0.3 + 0.1 * shouted, 0.7);
                 cues.add(new EmotionCue(EmotionCue.ALL_CAPS, words.toString(), weight));
             }
         }
@@ -231,13 +232,15 @@ public class EmotionReader {
                 }
             }
             double negativeScore = scores[negative.ordinal()];
+            double negativeTotal = scores[Emotion.ANGRY.ordinal()] + scores[Emotion.ANXIOUS.ordinal()]
+                    + scores[Emotion.DISAPPOINTED.ordinal()];
             double satisfied = scores[Emotion.SATISFIED.ordinal()];
             Emotion label;
             double score;
             if (threat) {
                 label = Emotion.ANGRY;
                 score = scores[Emotion.ANGRY.ordinal()];
-            } else if (negativeScore >= THRESHOLD && satisfied < SATISFIED_DOMINANCE * negativeScore) {
+            } else if (negativeScore >= THRESHOLD && satisfied < SATISFIED_DOMINANCE * negativeTotal) {
                 label = negative;
                 score = negativeScore;
             } else if (satisfied >= THRESHOLD) {
