@@ -13,12 +13,14 @@ import org.kefu.collaboration.AskingDepartments;
 import org.kefu.collaboration.TaskEvents;
 import org.kefu.customer.CustomerDirectory;
 import org.kefu.customer.CustomerTier;
+import org.kefu.insight.InsightEvents;
+import org.kefu.insight.MessageEmotions;
 import org.kefu.ticket.Author;
 import org.kefu.ticket.LinkingTickets;
 import org.kefu.ticket.Priority;
 import org.kefu.ticket.Ticket;
-import org.kefu.ticket.TicketEvents;
 import org.kefu.ticket.SystemTicketWork;
+import org.kefu.ticket.TicketEvents;
 import org.kefu.ticket.TicketWork;
 import org.kefu.ticket.Tickets;
 import org.springframework.context.event.EventListener;
@@ -58,18 +60,20 @@ class Prioritising {
     private final LinkingTickets linking;
     private final CustomerDirectory customers;
     private final AskingDepartments asking;
+    private final MessageEmotions emotions;
     private final PrioritySettings settings;
     private final TicketPriorityStore store;
     private final Clock clock;
 
-    Prioritising(Tickets tickets, TicketWork work, SystemTicketWork systemWork, LinkingTickets linking, CustomerDirectory customers,
-            AskingDepartments asking, PrioritySettings settings, TicketPriorityStore store, Clock clock) {
+    Prioritising(Tickets tickets, TicketWork work, SystemTicketWork systemWork, LinkingTickets linking,
+            CustomerDirectory customers, MessageEmotions emotions, AskingDepartments asking, PrioritySettings settings, TicketPriorityStore store, Clock clock) {
         this.tickets = tickets;
         this.work = work;
         this.systemWork = systemWork;
         this.linking = linking;
         this.customers = customers;
         this.asking = asking;
+        this.emotions = emotions;
         this.settings = settings;
         this.store = store;
         this.clock = clock;
@@ -100,6 +104,13 @@ class Prioritising {
     void linked(TicketEvents.TicketsLinked e) {
         recompute(e.sourceId(), Start.EXISTING);
         recompute(e.targetId(), Start.EXISTING);
+    }
+
+    /** A customer message was read for emotion (in the transaction that recorded it). */
+    @EventListener
+    @Transactional
+    void emotionRead(InsightEvents.EmotionRead e) {
+        recompute(e.ticketId(), Start.EXISTING);
     }
 
     @EventListener
@@ -173,6 +184,7 @@ class Prioritising {
             signals.add(PrioritySignals.deadline(Duration.between(now, ticket.getDemandDeadline())));
         }
         signals.add(PrioritySignals.channel(ticket.getChannel()));
+        emotions.latest(ticket.getId()).ifPresent(r -> signals.add(PrioritySignals.emotion(r.label(), r.intensity())));
         signals.add(PrioritySignals.linkedTickets(linking.countLinks(ticket.getId())));
         CustomerTier tier = ticket.getCustomer().getTier();
         if (tier != null) {

@@ -3,12 +3,13 @@ package org.kefu.priority;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
+import org.kefu.insight.Emotion;
 import org.kefu.platform.Channel;
 
 /**
  * How each observed input is rated 0–100. Every rule here is monotonic: a nearer deadline, a
- * higher tier, more linked tickets or more departments never rate lower. Emotion (once detected)
- * and incidents become further signals of urgency and impact.
+ * higher tier, more linked tickets, more departments or a stronger negative emotion never rate
+ * lower. Incidents will become a further signal of impact.
  */
 public final class PrioritySignals {
 
@@ -69,6 +70,21 @@ public final class PrioritySignals {
             case API -> 20;
         };
         return new Signal("channel", PriorityFactor.URGENCY, value, channel.name());
+    }
+
+    /**
+     * The customer's emotion in their newest message (情绪): angry 60–100, anxious 40–70, disappointed
+     * 30–50, rising with intensity; calm and satisfied 0. An angry customer is soothed first.
+     */
+    public static Signal emotion(Emotion label, double intensity) {
+        double i = Math.max(0, Math.min(1, intensity));
+        int value = (int) Math.round(switch (label) {
+            case ANGRY -> 60 + 40 * i;
+            case ANXIOUS -> 40 + 30 * i;
+            case DISAPPOINTED -> 30 + 20 * i;
+            case NEUTRAL, SATISFIED -> 0;
+        });
+        return new Signal("emotion", PriorityFactor.URGENCY, value, label.name());
     }
 
     /** Linked tickets (影响范围): 100 × (1 − 0.7ⁿ): one link 30, two 51, five 83. */

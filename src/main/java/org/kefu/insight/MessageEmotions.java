@@ -1,0 +1,135 @@
+package org.kefu.insight;
+
+import jakarta.persistence.EntityManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kefu.platform.Actor;
+import org.kefu.ticket.TicketEvents;
+import org.kefu.ticket.TicketWork;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads every customer message as it arrives, in the transaction that recorded it (so a reading is
+ * never missing for a committed message and no second connection is taken after the commit), and
+ * answers what a ticket's customer feels now and how that changed across messages.
+ *
+ * <p>The unread messages are found in the ticket's timeline table directly (read-only): the ticket
+ * module offers no access-free way to read a message body, and this runs on the desk's own behalf.
+ */
+@Service
+@Transactional
+public class MessageEmotions {
+
+    /** Newest readings shown as a ticket's trend. */
+    static final int TREND = 12;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final EmotionReader reader;
+    private final JdbcClient jdbc;
+    private final EntityManager entityManager;
+    private final TicketWork work;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MessageEmotions(EmotionReader reader, JdbcClient jdbc, EntityManager entityManager, TicketWork work,
+            ApplicationEventPublisher events, Clock clock) {
+        this.reader = reader;
+        this.jdbc = jdbc;
+        this.entityManager = entityManager;
+        this.work = work;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void opened(TicketEvents.TicketOpened e) {
+        readUnread(e.ticketId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void messageReceived(TicketEvents.CustomerMessageReceived e) {
+        readUnread(e.ticketId());
+    }
+
+    /** Reads the ticket's customer messages that have no reading yet (normally just the newest one). */
+    void readUnread(long ticketId) {
+        entityManager.flush();
+        List<Unread> unread = jdbc.sql("""
+                select e.id, e.body from timeline_entry e
+                where e.ticket_id = ? and e.kind = 'CUSTOMER_MESSAGE'
+                  and not exists (select 1 from message_emotion m where m.entry_id = e.id)
+                order by e.id""").param(ticketId).query((rs, n) -> new Unread(rs.getLong(1), rs.getString(2))).list();
+        for (Unread message : unread) {
+            EmotionReading reading = reader.read(message.body());
+            jdbc.sql("insert into message_emotion (entry_id, ticket_id, label, intensity, cues, created_at) values (?, ?, ?, ?, ?, ?)")
+                    .params(message.entryId(), ticketId, reading.label().name(), reading.intensity(),
+                            cues(reading.cues()), java.sql.Timestamp.from(clock.instant()))
+                    .update();
+            events.publishEvent(new InsightEvents.EmotionRead(ticketId, message.entryId(), reading.label(),
+                    reading.intensity(), reading.threatensEscalation()));
+        }
+    }
+
+    /**
+     * The reading of the ticket's newest customer message, for the desk's own rules (the priority
+     * score, escalation); not access-checked.
+     */
+    @Transactional(readOnly = true)
+    public Optional<EmotionReading> latest(long ticketId) {
+        return jdbc.sql("""
+                select entry_id, ticket_id, label, intensity, cues, created_at from message_emotion
+                where ticket_id = ? order by entry_id desc fetch first 1 rows only""").param(ticketId)
+                .query(MessageEmotions::row).optional().map(MessageEmotion::reading);
+    }
+
+    /** The ticket's readings, newest first (at most {@value #TREND}); 404 for a ticket the reader may not see. */
+    @Transactional(readOnly = true)
+    public List<MessageEmotion> of(long ticketId, Actor actor) {
+        work.get(ticketId, actor);
+        return jdbc.sql("""
+                select entry_id, ticket_id, label, intensity, cues, created_at from message_emotion
+                where ticket_id = ? order by entry_id desc fetch first %d rows only""".formatted(TREND)).param(ticketId)
+                .query(MessageEmotions::row).list();
+    }
+
+    private static MessageEmotion row(ResultSet rs, int n) throws SQLException {
+        List<EmotionCue> cues = new ArrayList<>();
+        for (Map<String, Object> c : JSON.readValue(rs.getString("cues"), new TypeReference<List<Map<String, Object>>>() { })) {
+            cues.add(new EmotionCue(String.valueOf(c.get("kind")), String.valueOf(c.get("text")),
+                    ((Number) c.get("weight")).doubleValue()));
+        }
+        return new MessageEmotion(rs.getLong("entry_id"), rs.getLong("ticket_id"),
+                new EmotionReading(Emotion.valueOf(rs.getString("label")), rs.getDouble("intensity"), cues),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static String cues(List<EmotionCue> cues) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        int length = 2;
+        for (EmotionCue c : cues) {
+            String text = c.text().length() > 60 ? c.text().substring(0, 60) : c.text();
+            length += text.length() * 3 + c.kind().length() + 48;
+            if (length > 3800) {
+                break;
+            }
+            out.add(Map.of("kind", c.kind(), "text", text, "weight", c.weight()));
+        }
+        return JSON.writeValueAsString(out);
+    }
+
+    private record Unread(long entryId, String body) {
+    }
+}
