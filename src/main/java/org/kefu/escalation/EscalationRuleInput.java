@@ -26,7 +26,9 @@ public record EscalationRuleInput(String name, Boolean active, String trigger, I
             problems.add(new FieldProblem("name", "is required (1 to 200 characters)"));
         }
         EscalationTrigger t = parse(EscalationTrigger.class, trigger, "trigger", true, problems);
-        if (t != null && t.needsThreshold() && (threshold == null || threshold < 1 || threshold > 525_600)) {
+        if (t == EscalationTrigger.ANGRY_CUSTOMER && (threshold == null || threshold < 1 || threshold > 100)) {
+            problems.add(new FieldProblem("threshold", "the lowest anger intensity in percent, 1 to 100, is required for ANGRY_CUSTOMER"));
+        } else if (t != null && t.needsThreshold() && (threshold == null || threshold < 1 || threshold > 525_600)) {
             problems.add(new FieldProblem("threshold", t == EscalationTrigger.UNASSIGNED
                     ? "minutes unassigned, 1 to 525600, is required for UNASSIGNED"
                     : "days between contacts, 1 to 525600, is required for VIP_SECOND_CONTACT"));

@@ -1,9 +1,6 @@
 package org.kefu.escalation;
 
-/**
- * What makes an escalation rule fire. An "angry customer" trigger is planned for when an emotion
- * signal exists (docs/service-rules.md); it is deliberately not offered before.
- */
+/** What makes an escalation rule fire. */
 public enum EscalationTrigger {
     /** An SLA clock reached its policy's warning percent (e.g. 80 %). */
     SLA_WARNING,
@@ -12,9 +9,14 @@ public enum EscalationTrigger {
     /** A ticket of {@code minPriority} or more urgent is still unassigned {@code threshold} minutes after it was opened. */
     UNASSIGNED,
     /** A VIP customer (or the rule's tier) opens another ticket or writes again within {@code threshold} days. */
-    VIP_SECOND_CONTACT;
+    VIP_SECOND_CONTACT,
+    /**
+     * A customer message reads angry with at least {@code threshold} percent intensity, or threatens to
+     * escalate outside the desk (12315, 消协, media, a lawyer); fires once per ticket.
+     */
+    ANGRY_CUSTOMER;
 
     boolean needsThreshold() {
-        return this == UNASSIGNED || this == VIP_SECOND_CONTACT;
+        return this == UNASSIGNED || this == VIP_SECOND_CONTACT || this == ANGRY_CUSTOMER;
     }
 }

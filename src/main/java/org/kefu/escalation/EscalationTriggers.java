@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.kefu.customer.CustomerTier;
+import org.kefu.insight.Emotion;
+import org.kefu.insight.InsightEvents;
 import org.kefu.sla.SlaEvents;
 import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketEvents;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The event-driven triggers: SLA warnings and breaches, and a VIP customer's second contact. Each
+ * The event-driven triggers: SLA warnings and breaches, a VIP customer's second contact and an angry
+ * customer. Each
  * runs after the change that caused it has committed; each firing is its own transaction.
  */
 @Component
@@ -57,6 +60,19 @@ class EscalationTriggers {
         for (EscalationRule rule : rules.active(EscalationTrigger.VIP_SECOND_CONTACT)) {
             escalations.fire(rule, e.ticketId(), "SECOND_CONTACT",
                     t -> ofTier(rule, t) && !t.getCreatedAt().isBefore(now.minus(Duration.ofDays(rule.threshold()))));
+        }
+    }
+
+    /** A customer message read as angry enough, or threatening to escalate outside the desk: once per ticket. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void emotionRead(InsightEvents.EmotionRead e) {
+        if (e.label() != Emotion.ANGRY) {
+            return;
+        }
+        for (EscalationRule rule : rules.active(EscalationTrigger.ANGRY_CUSTOMER)) {
+            if (e.threatensEscalation() || e.intensity() * 100 >= rule.threshold()) {
+                escalations.fire(rule, e.ticketId(), "ANGRY_CUSTOMER", t -> true);
+            }
         }
     }
 

@@ -172,6 +172,31 @@ class EscalationFlowIT extends IntegrationTest {
     }
 
     @Test
+    void anAngryCustomerFiresTheRuleOnceAndACalmOneDoesNot() {
+        long department = createDepartment("情绪升级");
+        String tag = unique("angry");
+        rule(Map.of("trigger", "ANGRY_CUSTOMER", "threshold", 50, "departmentId", department, "addTag", tag,
+                "raisePriority", "P1"));
+        long calm = openTicket(admin, ticket("发票", "你好，请帮我开一张发票，谢谢。", "departmentId", department,
+                "priority", "P3")).get("id").asLong();
+        assertThat(ticketById(calm).get("tags").toString()).doesNotContain(tag);
+
+        Api.Response wrote = admin.post("/api/v1/tickets/" + calm + "/messages", Map.of("author", "CUSTOMER",
+                "body", "一个星期了还没开好！！！再拖我就投诉到12315！"));
+        assertThat(wrote.status()).as(wrote.raw()).isEqualTo(201);
+        JsonNode escalated = ticketById(calm);
+        assertThat(escalated.get("tags").toString()).contains(tag);
+        assertThat(escalated.get("priority").asString()).isEqualTo("P1");
+        admin.post("/api/v1/tickets/" + calm + "/messages", Map.of("author", "CUSTOMER", "body", "你们太过分了！！！我要曝光！"));
+        assertThat(admin.get("/api/v1/tickets/" + calm + "/escalations").body()).as("once per ticket").hasSize(1);
+
+        Api.Response bad = admin.post("/api/v1/escalation/rules", Map.of("name", "x", "trigger", "ANGRY_CUSTOMER",
+                "threshold", 150, "addTag", "x"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.raw()).contains("threshold");
+    }
+
+    @Test
     void aVipCustomersSecondTicketWithinTheRuleDaysNotifiesTheSupervisors() {
         long department = createDepartment("贵宾服务");
         Person supervisor = agent("SUPERVISOR", department, List.of());
@@ -305,7 +330,7 @@ class EscalationFlowIT extends IntegrationTest {
                 "notifyAssignee", true));
         assertThat(forbidden.status()).isEqualTo(403);
 
-        Api.Response bad = admin.post("/api/v1/escalation/rules", Map.of("name", "", "trigger", "ANGRY_CUSTOMER"));
+        Api.Response bad = admin.post("/api/v1/escalation/rules", Map.of("name", "", "trigger", "NO_SUCH_TRIGGER"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.raw()).contains("name").contains("trigger").contains("actions");
         Api.Response noThreshold = admin.post("/api/v1/escalation/rules", Map.of("name", "x", "trigger", "UNASSIGNED",
