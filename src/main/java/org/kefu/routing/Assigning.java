@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.kefu.customer.CustomerTier;
+import org.kefu.insight.Emotion;
+import org.kefu.insight.MessageEmotions;
 import org.kefu.ticket.Author;
 import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketNotice;
@@ -59,13 +61,14 @@ class Assigning {
     private final Tickets tickets;
     private final TicketWork work;
     private final SystemTicketWork systemWork;
+    private final MessageEmotions emotions;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     Assigning(TeamQueues queues, TeamStrategies strategies, TeamMembers members, AgentLoads loads,
-              AssignmentLog assignmentLog, Tickets tickets, TicketWork work, SystemTicketWork systemWork, JdbcClient jdbc,
-              PlatformTransactionManager transactionManager, Clock clock) {
+              AssignmentLog assignmentLog, Tickets tickets, TicketWork work, SystemTicketWork systemWork,
+              MessageEmotions emotions, JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.queues = queues;
         this.strategies = strategies;
         this.members = members;
@@ -74,6 +77,7 @@ class Assigning {
         this.tickets = tickets;
         this.work = work;
         this.systemWork = systemWork;
+        this.emotions = emotions;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -169,10 +173,11 @@ class Assigning {
         return new Attempt(Outcome.ASSIGNED, null);
     }
 
-    static TicketNeeds needsOf(Ticket t) {
+    private TicketNeeds needsOf(Ticket t) {
         CustomerTier tier = t.getCustomer().getTier();
+        boolean angry = emotions.latest(t.getId()).map(r -> r.label() == Emotion.ANGRY).orElse(false);
         return new TicketNeeds(t.getCustomer().getPreferredLanguage(), t.getProductRef(), t.getComplaintType(),
-                tier != null && CustomerTier.VIP.equalsIgnoreCase(tier.getCode()));
+                tier != null && CustomerTier.VIP.equalsIgnoreCase(tier.getCode()), angry);
     }
 
     static TicketNotice notice(AssignmentChoice c) {

@@ -70,7 +70,7 @@ final class AssignmentPolicy {
                 continue;
             }
             int score = language + product + type;
-            if (best == null || better(a, score, best, bestScore, needs.vip()) < 0) {
+            if (best == null || better(a, score, best, bestScore, needs.seniorFirst()) < 0) {
                 best = a;
                 bestScore = score;
             }
@@ -79,12 +79,12 @@ final class AssignmentPolicy {
             return Optional.empty();
         }
         return Optional.of(new AssignmentChoice(best, TeamStrategy.SKILLS_AND_LOAD, matched(best, needs), idle(best, now),
-                needs.vip() && best.senior()));
+                needs.seniorFirst() && best.senior()));
     }
 
     /** Negative when {@code a} should get the ticket rather than {@code b}. */
-    private static int better(AgentSnapshot a, int scoreA, AgentSnapshot b, int scoreB, boolean vip) {
-        if (vip && a.senior() != b.senior()) {
+    private static int better(AgentSnapshot a, int scoreA, AgentSnapshot b, int scoreB, boolean seniorFirst) {
+        if (seniorFirst && a.senior() != b.senior()) {
             return a.senior() ? -1 : 1;
         }
         if (scoreA != scoreB) {

@@ -115,6 +115,26 @@ class RoutingIT extends IntegrationTest {
     }
 
     @Test
+    void anAngryCustomerGoesToTheSeniorAgentAsAVipDoes() {
+        long department = fx.department();
+        long team = fx.team(department);
+        fx.strategy(team, "SKILLS_AND_LOAD");
+        AgentRef senior = fx.agent("老李", department, team, 5, "LANGUAGE:zh-CN:4", "PRODUCT:X1:1");
+        AgentRef junior = fx.agent("小张", department, team, 5, "LANGUAGE:zh-CN:3", "PRODUCT:X1:3");
+        senior.presence("AVAILABLE");
+        junior.presence("AVAILABLE");
+        long customer = fx.customer("zh-CN", null);
+
+        long calm = fx.open(customer, "EMAIL", "teamId", team, "productRef", "X1");
+        assertThat(fx.assignee(calm)).as("more matching skill wins a calm ticket").isEqualTo(junior.id());
+
+        long angry = fx.open(customer, "EMAIL", "teamId", team, "productRef", "X1",
+                "description", "等了半个月还没修好！！！再不处理我就投诉到12315！");
+        assertThat(fx.assignee(angry)).as("an angry customer gets the senior agent").isEqualTo(senior.id());
+        assertThat(fx.notices(angry)).anySatisfy(n -> assertThat(n.getFirst()).isEqualTo("routing.assigned.senior"));
+    }
+
+    @Test
     void aFullAgentIsSkippedAndNobodyGoesOverTheirMaximum() {
         long department = fx.department();
         long team = fx.team(department);
