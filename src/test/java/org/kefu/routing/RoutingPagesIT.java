@@ -2,66 +2,25 @@ package org.kefu.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.kefu.support.Api;
+import org.kefu.support.FormBrowser;
 import org.kefu.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /** The routing admin page and the team queue page over real HTTP with a signed-in session. */
 class RoutingPagesIT extends IntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
-
-    private final class Browser {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Accept-Language", "zh-CN").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-
-        HttpResponse<String> post(String path, String csrfFrom, Map<String, String> form) throws Exception {
-            Matcher m = CSRF.matcher(get(csrfFrom).body());
-            assertThat(m.find()).as("csrf token on " + csrfFrom).isTrue();
-            String token = m.group(1) != null ? m.group(1) : m.group(2);
-            String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                    .collect(Collectors.joining("&")) + "&_csrf=" + enc(token);
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-
-        Browser signIn(String email, String password) throws Exception {
-            HttpResponse<String> r = post("/login", "/login", Map.of("username", email, "password", password));
-            assertThat(r.uri().getPath()).as("signed in, not sent back to /login").doesNotStartWith("/login");
-            return this;
-        }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
     @Test
     void anAdminCreatesEditsAndDeletesARuleAndSetsATeamsStrategy() throws Exception {
         RoutingFixtures fx = new RoutingFixtures(admin);
         long department = fx.department();
         long team = fx.team(department);
-        Browser browser = new Browser().signIn("admin@test.kefu.local", "admin-password-123");
+        FormBrowser browser = new FormBrowser(port).signIn("admin@test.kefu.local", "admin-password-123");
 
         HttpResponse<String> page = browser.get("/admin/routing");
         assertThat(page.statusCode()).isEqualTo(200);
@@ -119,14 +78,14 @@ class RoutingPagesIT extends IntegrationTest {
         String supervisor = person("SUPERVISOR", department, team);
         String agent = person("AGENT", department, team);
 
-        Browser browser = new Browser().signIn(supervisor, "routing-password-1");
+        FormBrowser browser = new FormBrowser(port).signIn(supervisor, "routing-password-1");
         HttpResponse<String> queues = browser.get("/routing/queues");
         assertThat(queues.statusCode()).isEqualTo(200);
         assertThat(queues.body()).contains("团队队列").contains("data-team=\"" + team + "\"")
                 .doesNotContain("data-team=\"" + otherTeam + "\"");
         assertThat(browser.get("/admin/routing").statusCode()).isEqualTo(403);
 
-        Browser plain = new Browser().signIn(agent, "routing-password-1");
+        FormBrowser plain = new FormBrowser(port).signIn(agent, "routing-password-1");
         assertThat(plain.get("/routing/queues").statusCode()).isEqualTo(403);
         assertThat(plain.get("/admin/routing").statusCode()).isEqualTo(403);
     }
