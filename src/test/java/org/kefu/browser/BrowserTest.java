@@ -112,9 +112,21 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     protected static <T> T waitUntil(WebDriver in, Function<WebDriver, T> condition) {
-        // htmx swaps replace elements under our feet: a stale element means "look again", not failure
+        // htmx swaps replace elements under our feet: a stale element means "look again", not failure.
+        // Chromium sometimes reports the same race as an inspector error ("Node with given id does not
+        // belong to the document") instead of a stale element; that is looked at again too.
         return new WebDriverWait(in, Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     protected <T> T waitUntil(Function<WebDriver, T> condition) {

@@ -74,9 +74,10 @@ class WorkspaceIndexIT extends IntegrationTest {
     void everyViewQueryUsesItsIndex(String where, String expectedIndex) {
         List<String> plan = transactions.execute(tx -> {
             jdbc.execute("set local enable_seqscan = off");
-            if (expectedIndex.equals("ix_ticket_updated")) {
-                // on the nearly empty test tables a bitmap scan of any index holding updated_at looks as cheap;
-                // with real data the ordered range scan of ix_ticket_updated wins, which this makes visible
+            if (expectedIndex.equals("ix_ticket_updated") || expectedIndex.equals("ix_ticket_assignee")) {
+                // on the small test tables a bitmap scan of another index plus a filter looks as cheap (most
+                // test tickets are unassigned, so "assignee_id is null" is not selective there); with real data
+                // the index scan of the view's own index wins, which this makes visible
                 jdbc.execute("set local enable_bitmapscan = off");
             }
             return jdbc.queryForList("explain select t.id from ticket t where " + where + " limit 1000", String.class);
