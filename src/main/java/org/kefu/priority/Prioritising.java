@@ -106,11 +106,20 @@ class Prioritising {
         recompute(e.targetId(), Start.EXISTING);
     }
 
-    /** A customer message was read for emotion (in the transaction that recorded it). */
+    /**
+     * A customer message was read for emotion (in the transaction that recorded it). Recomputes only
+     * when the reading changes the emotion signal the stored score holds: a calm message on a new
+     * ticket, the common case, costs no second scoring of the ticket it was just scored for.
+     */
     @EventListener
     @Transactional
     void emotionRead(InsightEvents.EmotionRead e) {
-        recompute(e.ticketId(), Start.EXISTING);
+        int now = PrioritySignals.emotion(e.label(), e.intensity()).value();
+        int stored = store.find(e.ticketId()).flatMap(p -> p.score().signals().stream()
+                .filter(signal -> signal.key().equals("emotion")).findFirst()).map(Signal::value).orElse(0);
+        if (now != stored) {
+            recompute(e.ticketId(), Start.EXISTING);
+        }
     }
 
     @EventListener
