@@ -17,7 +17,7 @@ class MessageBundlesInStepTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"platform", "workspace", "ticket", "portal", "admin", "sla", "email", "chat", "channel",
-            "routing", "escalation", "priority", "goals", "insight"})
+            "routing", "escalation", "priority", "goals", "insight", "knowledge", "automation", "bot"})
     void everyKeyExistsInAllThreeLanguages(String bundle) throws IOException {
         Properties simplified = load(bundle + ".properties");
         for (String variant : new String[] {"_zh_TW", "_en"}) {
