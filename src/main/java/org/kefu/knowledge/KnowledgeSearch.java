@@ -58,7 +58,7 @@ public class KnowledgeSearch {
                     filters(f, root, query, categoryIds);
                     return root;
                 })
-                .highlighter(h -> h.unified().tag(OPEN, CLOSE).numberOfFragments(2).fragmentSize(120))
+                .highlighter(h -> h.unified().tag(OPEN, CLOSE).numberOfFragments(2))
                 .fetchHits(offset, limit + 1);
         List<Hit> hits = new ArrayList<>(rows.size());
         for (Row row : rows) {
