@@ -58,8 +58,12 @@ class KnowledgePageController {
     }
 
     /** What the editor form holds. */
-    record EditorForm(Long categoryId, boolean internal, String language, String tags, String title, String slug, String body,
+    record EditorForm(Long categoryId, Boolean internal, String language, String tags, String title, String slug, String body,
             String questions) {
+
+        public boolean isInternal() {
+            return Boolean.TRUE.equals(internal);
+        }
 
         VariantText text() {
             return new VariantText(title, slug, body, lines(questions));
@@ -116,6 +120,7 @@ class KnowledgePageController {
             ArticleLanguage wanted = lang == null ? ArticleLanguage.closest(locale).orElse(null) : ArticleLanguage.ofTag(lang).orElse(null);
             ArticleVariant v = a.variantFor(wanted).orElseThrow();
             model.addAttribute("article", a);
+            model.addAttribute("tags", a.getTags().stream().sorted().toList());
             model.addAttribute("variant", v);
             model.addAttribute("html", MarkdownText.html(v.getBody()));
             model.addAttribute("variants", a.getVariants().stream().map(ArticleVariant::getLanguage).sorted().toList());
@@ -136,7 +141,7 @@ class KnowledgePageController {
     @PostMapping("/knowledge")
     String create(EditorForm form, Actor actor, Model model) {
         try {
-            Article a = transactions.execute(tx -> articles.create(new NewArticle(form.categoryId(), form.internal(),
+            Article a = transactions.execute(tx -> articles.create(new NewArticle(form.categoryId(), form.isInternal(),
                     KnowledgeApiController.language(form.language(), "language"), form.tagList(), form.text()), actor));
             return "redirect:/knowledge/" + a.getId() + "?lang=" + form.language() + "&saved";
         } catch (InvalidRequestException e) {
@@ -163,7 +168,7 @@ class KnowledgePageController {
         try {
             transactions.executeWithoutResult(tx -> {
                 Article a = articles.get(id);
-                articles.describe(id, new ArticleDetails(form.categoryId(), form.internal(), a.defaultLanguage(), form.tagList()), actor);
+                articles.describe(id, new ArticleDetails(form.categoryId(), form.isInternal(), a.defaultLanguage(), form.tagList()), actor);
                 articles.saveVariant(id, language, form.text(), actor);
             });
             return "redirect:/knowledge/" + id + "?lang=" + language.tag() + "&saved";
