@@ -57,6 +57,14 @@ public class ManagingTemplates {
         return templates.ofCategory(actor, category, limit);
     }
 
+    /** The templates of these ids the actor may see, by id (one query, for lists that name them). */
+    @Transactional(readOnly = true)
+    public Map<Long, ReplyTemplate> visibleByIds(java.util.Collection<Long> ids, Actor actor) {
+        Map<Long, ReplyTemplate> found = new java.util.HashMap<>();
+        templates.byIds(ids).stream().filter(t -> t.sharing().canSee(actor)).forEach(t -> found.put(t.id(), t));
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public List<String> categories(Actor actor) {
         return templates.categories(actor);

@@ -84,6 +84,14 @@ class Templates {
                 .params(params).query(Templates::map).optional();
     }
 
+    List<ReplyTemplate> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from reply_template t where t.id in (:ids)").param("ids", List.copyOf(ids))
+                .query(Templates::map).list();
+    }
+
     List<String> categories(Actor actor) {
         return jdbc.sql("select distinct t.category from reply_template t where t.category is not null and "
                         + VisibleRows.clause("t", actor) + " order by t.category")
