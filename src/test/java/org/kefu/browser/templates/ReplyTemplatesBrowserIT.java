@@ -48,7 +48,7 @@ class ReplyTemplatesBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.id("automation-picker")).isDisplayed()).isFalse();
 
         // arrows move, Esc closes without inserting
-        body.sendKeys(Keys.END, " /");
+        body.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), " /");
         waitUntil(d -> d.findElement(By.id("automation-picker")).isDisplayed());
         waitUntil(d -> d.findElements(By.cssSelector("#automation-picker-list [data-template-id]")).size() > 1);
         body.sendKeys(Keys.ARROW_DOWN);
