@@ -68,4 +68,39 @@ class ComposerPagesIT extends IntegrationTest {
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.body()).contains("已执行宏「已解决」");
     }
+
+    @Test
+    void theManagementPagesListEditAndPreview() {
+        long department = createDepartment("管理页");
+        PageSession page = agentSession(department);
+        assertThat(page.get("/templates?mine=false&category=deescalation&language=en").body())
+                .contains("道歉并确认问题").doesNotContain("问题已解决");
+        assertThat(page.get("/templates/new").body()).contains("t-bodyZhCn").contains("{{customer.name}}");
+        // an agent may not change a shared template: no edit link, and its edit page is refused
+        assertThat(page.get("/templates/2/edit").status()).isEqualTo(403);
+        assertThat(page.post("/templates/2", Map.of("name", "x", "scope", "EVERYONE", "bodyZhCn", "x")).status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/templates/2").body().get("name").asString()).isEqualTo("道歉并确认问题");
+
+        PageSession.Page preview = page.post("/templates/preview", Map.of("bodyZhCn", "{{customer.name}} <i>{{ask.时间}}</i>",
+                "bodyEn", "Dear {{customer.name}}"));
+        assertThat(preview.body()).contains("陈女士 &lt;i&gt;<mark class=\"automation-missing\">【时间?】</mark>&lt;/i&gt;")
+                .contains("Dear Ms Chen");
+
+        PageSession.Page created = page.post("/templates", Map.of("name", "页面模板", "scope", "PERSONAL", "shortcut", "pg",
+                "bodyZhCn", "{{customer.name}}您好"));
+        assertThat(created.status()).isEqualTo(302);
+        PageSession.Page badVariable = page.post("/templates", Map.of("name", "坏模板", "scope", "PERSONAL", "bodyZhCn", "{{oops}}"));
+        assertThat(badVariable.status()).isEqualTo(200);
+        assertThat(badVariable.body()).contains("{{oops}}");
+
+        assertThat(page.get("/templates/macros").body()).contains("需要客户补充信息").contains("等待客户");
+        assertThat(page.get("/templates/macros/new").body()).contains("m-replyMode");
+        assertThat(page.get("/templates/macros/1/edit").status()).isEqualTo(403);
+        PageSession.Page macro = page.post("/templates/macros", Map.of("name", "页面宏", "scope", "PERSONAL", "setPriority", "P2",
+                "addTags", "加急，回访", "replyMode", "NONE"));
+        assertThat(macro.status()).isEqualTo(302);
+        String mine = page.get("/templates/macros").body();
+        assertThat(mine).contains("/templates/macros/");
+        assertThat(page.get("/templates/macros").body()).contains("页面宏").contains("加急, 回访");
+    }
 }

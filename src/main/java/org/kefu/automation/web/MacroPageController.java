@@ -95,6 +95,9 @@ class MacroPageController {
     @GetMapping("/templates/macros/{id}/edit")
     String edit(@PathVariable long id, Actor actor, Locale locale, Model model) {
         Macro m = macros.get(id, actor);
+        if (!m.sharing().canManage(actor)) {
+            throw new ForbiddenException("Only supervisors and admins change shared macros.");
+        }
         return form(m, MacroForm.of(m), m.version(), FormProblems.none(), actor, locale, model);
     }
 

@@ -103,6 +103,9 @@ class TemplatePageController {
     @GetMapping("/templates/{id}/edit")
     String edit(@PathVariable long id, Actor actor, Model model) {
         ReplyTemplate t = templates.get(id, actor);
+        if (!templates.mayManage(t, actor)) {
+            throw new ForbiddenException("Only supervisors and admins change shared templates.");
+        }
         return form(t, inputOf(t), t.version(), FormProblems.none(), actor, model);
     }
 
