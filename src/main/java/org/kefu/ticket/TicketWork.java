@@ -34,10 +34,13 @@ public class TicketWork {
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final List<OutgoingReplyCheck> replyChecks;
 
     TicketWork(TicketAccess access, TicketAttachments attachments, Tickets tickets, TicketSettings settings,
             TagCatalogue tags, AgentDirectory agents,
-            EntityManager entityManager, ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
+            EntityManager entityManager, ApplicationEventPublisher events, MeterRegistry meters, Clock clock,
+            List<OutgoingReplyCheck> replyChecks) {
+        this.replyChecks = List.copyOf(replyChecks);
         this.access = access;
         this.attachments = attachments;
         this.tickets = tickets;
@@ -162,6 +165,9 @@ public class TicketWork {
         List<NewAttachment> attached = files == null ? List.of() : List.copyOf(files);
         Ticket ticket = access.visible(id, actor);
         attachments.check(attached);
+        if (!fromCustomer) {
+            replyChecks.forEach(check -> check.check(body));
+        }
         TicketStatus before = ticket.getStatus();
         TimelineEntry entry;
         if (fromCustomer) {

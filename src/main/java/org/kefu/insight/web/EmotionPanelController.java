@@ -23,6 +23,7 @@ class EmotionPanelController {
         List<EmotionView> readings = EmotionView.of(emotions.of(id, actor));
         model.addAttribute("current", readings.isEmpty() ? null : readings.getFirst());
         model.addAttribute("trend", readings.reversed());
+        model.addAttribute("ticketId", id);
         return "insight/ticket-emotion";
     }
 }
