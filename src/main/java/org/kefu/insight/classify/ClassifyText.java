@@ -6,7 +6,7 @@ import org.kefu.insight.ScriptFolding;
 
 /**
  * The classifier's text pipeline. Text is folded one char for one char (Traditional to Simplified, full-width to ASCII,
- * lower case; the emotion reader's table) and cut to {@link #MAX_CHARS}; features are character 1-3-grams inside runs of
+ * lower case; the emotion reader's table; then 帐 to 账, the Simplified variant both 帳 and 賬 mean here) and cut to {@link #MAX_CHARS}; features are character 1-3-grams inside runs of
  * CJK characters and word unigrams and bigrams for other scripts, with a light English suffix stripping so refund,
  * refunds and refunded meet. Features are a set: a word said twice is no stronger evidence of a topic.
  *
@@ -35,7 +35,13 @@ public final class ClassifyText {
             return new char[0];
         }
         String cut = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        return folding.foldChars(cut);
+        char[] folded = folding.foldChars(cut);
+        for (int i = 0; i < folded.length; i++) {
+            if (folded[i] == '帐') {
+                folded[i] = '账';
+            }
+        }
+        return folded;
     }
 
     public String fold(String text) {
