@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,8 +43,11 @@ public class ClassificationRules {
     private final TicketSettings ticketSettings;
     private final ClassificationTopics topics;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ClassificationRules(JdbcClient jdbc, TicketSettings ticketSettings, ClassificationTopics topics, Clock clock) {
+    ClassificationRules(JdbcClient jdbc, TicketSettings ticketSettings, ClassificationTopics topics, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.ticketSettings = ticketSettings;
         this.topics = topics;
@@ -121,6 +125,7 @@ public class ClassificationRules {
 
     private void bump() {
         jdbc.sql("update classification_state set rules_version = rules_version + 1 where id = 1").update();
+        events.publishEvent(new ClassifierState.Changed());
     }
 
     private long insert(String name, List<String> keywords, String type, String topic, double weight, boolean negatable,

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.kefu.platform.ConflictException;
 import org.kefu.platform.InvalidRequestException;
 import org.kefu.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,8 +21,11 @@ public class ClassificationTopics {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ClassificationTopics(JdbcClient jdbc, Clock clock) {
+    ClassificationTopics(JdbcClient jdbc, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -62,6 +66,7 @@ public class ClassificationTopics {
                         + "values (?, ?, ?, ?, ?, true, ?, ?)")
                 .params(id, normalised, nameZhCn.strip(), nameZhTw.strip(), nameEn.strip(), at,
                         java.sql.Timestamp.from(clock.instant())).update();
+        events.publishEvent(new ClassifierState.Changed());
         return get(id);
     }
 
@@ -75,6 +80,7 @@ public class ClassificationTopics {
         jdbc.sql("update classification_topic set name_zh_cn = ?, name_zh_tw = ?, name_en = ?, position = ?, active = ? where id = ?")
                 .params(zhCn.strip(), zhTw.strip(), en.strip(), position != null ? position : topic.position(),
                         active != null ? active : topic.active(), id).update();
+        events.publishEvent(new ClassifierState.Changed());
         return get(id);
     }
 

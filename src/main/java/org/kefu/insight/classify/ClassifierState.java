@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * This node's classifier: the rules and model as stored, reloaded when the stored rules version or newest model
@@ -47,10 +49,19 @@ class ClassifierState {
         this.reloadInterval = reloadInterval;
     }
 
+    /** Published by whatever changes rules, topics or the model, so this node reloads after the commit. */
+    record Changed() {
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void changed(Changed e) {
+        checkedAt = Instant.MIN;
+    }
+
     Snapshot current() {
         Snapshot held = snapshot;
         Instant now = clock.instant();
-        if (held == null || !now.isBefore(checkedAt.plus(reloadInterval))) {
+        if (held == null || checkedAt == Instant.MIN || !now.isBefore(checkedAt.plus(reloadInterval))) {
             return refresh(false);
         }
         return held;
@@ -63,7 +74,7 @@ class ClassifierState {
     private synchronized Snapshot refresh(boolean force) {
         Snapshot held = snapshot;
         Instant now = clock.instant();
-        if (!force && held != null && now.isBefore(checkedAt.plus(reloadInterval))) {
+        if (!force && held != null && checkedAt != Instant.MIN && now.isBefore(checkedAt.plus(reloadInterval))) {
             return held;
         }
         long rulesVersion = rules.version();

@@ -10,6 +10,7 @@ import org.kefu.platform.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,8 +37,11 @@ public class ModelTraining {
     private final JdbcClient jdbc;
     private final ClassifierState state;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ModelTraining(JdbcClient jdbc, ClassifierState state, Clock clock) {
+    ModelTraining(JdbcClient jdbc, ClassifierState state, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.state = state;
         this.clock = clock;
@@ -60,6 +64,7 @@ public class ModelTraining {
             throw new ConflictException("Another retraining stored model version " + version + " just now; try again.");
         }
         jdbc.sql("delete from classification_model where version <= ?").param(version - KEEP_VERSIONS).update();
+        events.publishEvent(new ClassifierState.Changed());
         log.info("Classifier model {} trained ({}): {} seed and {} confirmed examples, {} features", version, trigger,
                 model.seedExamples(), model.confirmedExamples(), model.vocabularySize());
         return info(model, trigger);
