@@ -23,4 +23,9 @@ public record ClassificationRule(long id, String name, List<String> keywords, St
             throw new IllegalArgumentException("weight must be in (0, 10]: " + weight);
         }
     }
+
+    /** The keywords one per line, as the admin page edits them. */
+    public String keywordLines() {
+        return String.join("\n", keywords);
+    }
 }

@@ -15,8 +15,6 @@ import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketChanges;
 import org.kefu.ticket.TicketEvents;
 import org.kefu.ticket.TicketWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,8 +28,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Suggests a complaint type and topic for every new ticket (after the ticket's commit, in a transaction of its own, so
- * a failure here never undoes or delays the ticket) and lets agents confirm or correct it. Confirming sets the
+ * Suggests a complaint type and topic for every new ticket (after the ticket's commit, on a worker thread in a
+ * transaction of its own, so a failure here never undoes or delays the ticket and no second connection is taken
+ * while the request still holds its own) and lets agents confirm or correct it. Confirming sets the
  * ticket's complaint type through {@link TicketWork} (a timeline entry with the agent as actor) and keeps the text
  * with the answer as training data.
  *
@@ -42,19 +41,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional
 public class TicketClassifications {
 
-    private static final Logger log = LoggerFactory.getLogger(TicketClassifications.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ClassifierState state;
+    private final ClassificationWorkers workers;
     private final ClassificationTopics topics;
     private final TicketWork work;
     private final JdbcClient jdbc;
     private final TransactionTemplate separate;
     private final Clock clock;
 
-    TicketClassifications(ClassifierState state, ClassificationTopics topics, TicketWork work, JdbcClient jdbc,
+    TicketClassifications(ClassifierState state, ClassificationWorkers workers, ClassificationTopics topics, TicketWork work, JdbcClient jdbc,
             PlatformTransactionManager transactions, Clock clock) {
         this.state = state;
+        this.workers = workers;
         this.topics = topics;
         this.work = work;
         this.jdbc = jdbc;
@@ -66,11 +66,7 @@ public class TicketClassifications {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void opened(TicketEvents.TicketOpened e) {
-        try {
-            separate.executeWithoutResult(tx -> suggest(e.ticketId()));
-        } catch (RuntimeException ex) {
-            log.warn("No classification suggestion for ticket {}", e.ticketId(), ex);
-        }
+        workers.submit(e.ticketId(), () -> separate.executeWithoutResult(tx -> suggest(e.ticketId())));
     }
 
     /** Classifies the ticket's subject and first customer message and stores the suggestion (once per ticket). */
@@ -84,9 +80,9 @@ public class TicketClassifications {
         jdbc.sql("""
                 insert into ticket_classification (ticket_id, suggested_type, type_confidence, suggested_topic,
                   topic_confidence, model_version, rule_hits, suggested_at)
-                select ?, ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from ticket_classification where ticket_id = ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(ticketId, s.complaintType(), s.typeConfidence(), s.topic(), s.topicConfidence(), s.modelVersion(),
-                        hits(s.rules()), Timestamp.from(clock.instant()), ticketId).update();
+                        hits(s.rules()), Timestamp.from(clock.instant())).update();
     }
 
     /** The ticket's classification; 404 for a ticket the actor may not see. Suggests now if none was stored yet. */

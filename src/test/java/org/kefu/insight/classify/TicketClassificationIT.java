@@ -28,6 +28,8 @@ class TicketClassificationIT extends IntegrationTest {
     TicketSettings ticketSettings;
     @Autowired
     ModelTraining training;
+    @Autowired
+    ClassificationWorkers workers;
 
     @Test
     void aNewTicketGetsASuggestionAndConfirmingACorrectionSetsTheTypeOnTheTimeline() {
@@ -36,6 +38,7 @@ class TicketClassificationIT extends IntegrationTest {
         long id = openTicket(agent, ticket("快递一直没到", "我的包裹五天了还没收到，物流信息也不更新，快递是不是丢了？",
                 "departmentId", department)).get("id").asLong();
 
+        assertThat(workers.awaitIdle(Duration.ofSeconds(30))).isTrue();
         Map<String, Object> stored = jdbc.sql("select suggested_topic, model_version, rule_hits from ticket_classification where ticket_id = ?")
                 .param(id).query().singleRow();
         assertThat(stored.get("suggested_topic")).as("stored when the ticket was opened").isEqualTo("LOGISTICS");
