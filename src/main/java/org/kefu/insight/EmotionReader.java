@@ -39,7 +39,7 @@ public class EmotionReader {
     private final EmotionLexicon lexicon;
 
     public EmotionReader() {
-        this.folding = ScriptFolding.fromResource("insight/emotion/traditional-simplified.txt");
+        this.folding = ScriptFolding.standard();
         this.lexicon = EmotionLexicon.load(folding);
     }
 

@@ -11,7 +11,17 @@ import java.nio.charset.StandardCharsets;
  * Folds text for lexicon matching, one char for one char (so positions stay the same): Traditional Chinese characters
  * to Simplified, full-width ASCII to ASCII, ASCII letters to lower case and curly apostrophes to straight ones.
  */
-final class ScriptFolding {
+public final class ScriptFolding {
+
+    /** The table the emotion reader uses (insight/emotion/traditional-simplified.txt), shared by the classifier. */
+    public static ScriptFolding standard() {
+        return Holder.STANDARD;
+    }
+
+    private static final class Holder {
+        static final ScriptFolding STANDARD = fromResource("insight/emotion/traditional-simplified.txt");
+    }
+
 
     private final char[] table = new char[Character.MAX_VALUE + 1];
 
@@ -42,11 +52,11 @@ final class ScriptFolding {
         return new ScriptFolding(Resources.text(resource));
     }
 
-    char fold(char c) {
+    public char fold(char c) {
         return table[c];
     }
 
-    char[] foldChars(CharSequence text) {
+    public char[] foldChars(CharSequence text) {
         char[] folded = new char[text.length()];
         for (int i = 0; i < folded.length; i++) {
             folded[i] = table[text.charAt(i)];
@@ -54,7 +64,7 @@ final class ScriptFolding {
         return folded;
     }
 
-    String fold(String text) {
+    public String fold(String text) {
         return new String(foldChars(text));
     }
 
