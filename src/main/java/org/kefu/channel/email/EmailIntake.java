@@ -229,7 +229,8 @@ public class EmailIntake {
         NewTicket command = new NewTicket(subject, body, Channel.EMAIL, customer.getId(), null, null, null, null, null,
                 null, null, null, List.of(), java.util.Map.of(), mailbox == null ? null : mailbox.departmentId(),
                 mailbox == null ? null : mailbox.teamId(), null);
-        return intake.open(command, Author.customer(customer.getId(), customer.getName()), files);
+        return intake.open(command, Author.customer(customer.getId(), customer.getName()), files,
+                mailbox == null ? null : String.valueOf(mailbox.id()));
     }
 
     private String body(ParsedMail mail) {

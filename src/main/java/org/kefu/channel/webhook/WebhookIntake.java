@@ -165,7 +165,7 @@ public class WebhookIntake {
                 Ticket ticket = intake.open(new NewTicket(subject(channel, message, customer), text, Channel.SOCIAL,
                         customer.getId(), null, null, null, null, null, null, null, null, List.of(), null,
                         channel.getDepartmentId(), channel.getTeamId(), null),
-                        Author.customer(customer.getId(), customer.getName()), files);
+                        Author.customer(customer.getId(), customer.getName()), files, String.valueOf(channel.getId()));
                 ticketId = ticket.getId();
                 row.placed(ticketId, ticket.getNumber(), null, customer.getId(), true);
             }
