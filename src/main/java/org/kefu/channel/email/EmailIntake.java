@@ -142,7 +142,7 @@ public class EmailIntake {
         TimelineEntry entry;
         boolean opened;
         if (target != null && target.getStatus() != TicketStatus.CLOSED) {
-            entry = work.postMessage(target.getId(), body, true, DESK, files.kept());
+            entry = work.receiveMessage(target.getId(), body, Channel.EMAIL, DESK, files.kept());
             result = new IntakeResult(IntakeResult.Outcome.APPENDED, target.getId(), target.getNumber(), messageId);
             opened = false;
         } else {

@@ -158,7 +158,7 @@ public class WebhookIntake {
             Optional<Ticket> open = openTicket(channel.getId(), message.externalUserId(), now);
             long ticketId;
             if (open.isPresent()) {
-                TimelineEntry entry = work.postMessage(open.get().getId(), text, true, SystemActor.INSTANCE, files);
+                TimelineEntry entry = work.receiveMessage(open.get().getId(), text, Channel.SOCIAL, SystemActor.INSTANCE, files);
                 ticketId = open.get().getId();
                 row.placed(ticketId, open.get().getNumber(), entry.getId(), customer.getId(), false);
             } else {
