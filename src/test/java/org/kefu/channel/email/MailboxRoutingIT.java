@@ -90,4 +90,42 @@ class MailboxRoutingIT extends IntegrationTest {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.raw()).contains("source").contains("987654321");
     }
+
+    @Test
+    void onTheAdminPageChoosingAMailboxSetsTheChannelAndAConflictingChannelIsNamed() throws Exception {
+        String desk = unique("page") + "@desk.example.com";
+        long box = mailbox(desk);
+        long teamX = team();
+        org.kefu.support.FormBrowser browser = new org.kefu.support.FormBrowser(port)
+                .signIn("admin@test.kefu.local", "admin-password-123");
+        String name = unique("页面邮箱规则");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("name", name);
+        form.put("position", "7");
+        form.put("active", "true");
+        form.put("channel", "CHAT");
+        form.put("source", "EMAIL:" + box);
+        form.put("teamId", Long.toString(teamX));
+        java.net.http.HttpResponse<String> conflict = browser.post("/admin/routing/rules", "/admin/routing", form);
+        assertThat(conflict.body()).contains("请检查以下内容").contains("source");
+
+        form.put("channel", "");
+        java.net.http.HttpResponse<String> created = browser.post("/admin/routing/rules", "/admin/routing", form);
+        assertThat(created.body()).contains("已保存").contains(desk);
+        JsonNode rule = null;
+        for (JsonNode r : admin.get("/api/v1/routing/rules").body()) {
+            if (r.get("name").asString().equals(name)) {
+                rule = r;
+            }
+        }
+        assertThat(rule).isNotNull();
+        try {
+            assertThat(rule.get("channel").asString()).isEqualTo("EMAIL");
+            assertThat(rule.get("source").asString()).isEqualTo(String.valueOf(box));
+            assertThat(browser.get("/admin/routing/rules/" + rule.get("id").asLong()).body())
+                    .containsPattern("value=\"EMAIL:" + box + "\"\\s+selected");
+        } finally {
+            admin.delete("/api/v1/routing/rules/" + rule.get("id").asLong());
+        }
+    }
 }
