@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kefu.customer.CustomerTier;
@@ -171,6 +172,31 @@ class Assigning {
         assignmentLog.record(ticketId, teamId, decided, now);
         work.recordNotice(ticketId, notice(decided), Author.SYSTEM);
         return new Attempt(Outcome.ASSIGNED, null);
+    }
+
+    /**
+     * The agent the team's strategy would pick for the ticket, without assigning anything: for channels
+     * that offer work first (a chat is offered, the agent accepts). {@code loads} replaces the ticket
+     * load by the channel's own (open chats), against the same maximum; a member missing from it cannot
+     * take the work (the channel found them unfit), though their skills still count. Empty for a
+     * MANUAL team or when nobody fits.
+     */
+    Optional<Long> suggest(long teamId, long ticketId, Map<Long, Integer> loads) {
+        TeamStrategy strategy = strategies.of(teamId);
+        if (!strategy.automatic()) {
+            return Optional.empty();
+        }
+        Ticket ticket = tickets.findById(ticketId).orElse(null);
+        if (ticket == null) {
+            return Optional.empty();
+        }
+        List<AgentSnapshot> team = new ArrayList<>();
+        for (AgentSnapshot a : members.of(teamId)) {
+            team.add(loads == null ? a : new AgentSnapshot(a.agentId(), a.name(), a.available(),
+                    loads.getOrDefault(a.agentId(), a.maxLoad()), a.maxLoad(), a.lastAssignedAt(), a.presenceSince(),
+                    a.skills()));
+        }
+        return AssignmentPolicy.choose(strategy, needsOf(ticket), team, clock.instant()).map(c -> c.agent().agentId());
     }
 
     private TicketNeeds needsOf(Ticket t) {

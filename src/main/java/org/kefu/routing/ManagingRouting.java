@@ -31,10 +31,12 @@ public class ManagingRouting {
     private final AgentDirectory agents;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final List<RoutingSources> sources;
 
     ManagingRouting(RoutingRules rules, TeamStrategies strategies, TeamQueues queues, TeamMembers members,
                     AssignmentLog assignmentLog, Assigning assigning, AgentDirectory agents,
-                    PlatformTransactionManager transactionManager, Clock clock) {
+                    PlatformTransactionManager transactionManager, Clock clock, List<RoutingSources> sources) {
+        this.sources = List.copyOf(sources);
         this.rules = rules;
         this.strategies = strategies;
         this.queues = queues;
@@ -78,6 +80,14 @@ public class ManagingRouting {
             rule(id);
             rules.delete(id);
         });
+    }
+
+    /** Every mailbox, chat and webhook channel a rule can name, by channel then name. */
+    public List<RoutingSource> sources() {
+        return sources.stream().flatMap(s -> s.routingSources().stream())
+                .sorted(java.util.Comparator.comparing(RoutingSource::channel)
+                        .thenComparing(RoutingSource::label, String.CASE_INSENSITIVE_ORDER))
+                .toList();
     }
 
     public List<TeamRouting> teams() {
@@ -141,6 +151,12 @@ public class ManagingRouting {
     private RoutingRule checked(RoutingRule rule, Long id) {
         if (rules.nameTaken(rule.name(), id)) {
             throw InvalidRequestException.of("name", "another rule is already called '" + rule.name() + "'");
+        }
+        RoutingRule.Conditions c = rule.conditions();
+        if (c.source() != null && sources().stream()
+                .noneMatch(s -> s.channel().equals(c.channel()) && s.source().equals(c.source()))) {
+            throw InvalidRequestException.of("source", "no " + c.channel() + " source '" + c.source()
+                    + "' (a mailbox id for EMAIL, a chat channel id for CHAT, a webhook channel id for SOCIAL)");
         }
         Long department = rule.departmentId();
         if (department != null) {

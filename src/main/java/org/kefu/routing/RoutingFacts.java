@@ -1,8 +1,8 @@
 package org.kefu.routing;
 
 /**
- * What routing rules look at on a new ticket. {@code source} is the channel's own source (a mailbox
- * address, a chat widget) once channels record one; it is null until then.
+ * What routing rules look at on a new ticket. {@code source} is where in its channel the ticket came
+ * in (see {@link RoutingSources}): a mailbox id for email, a chat or webhook channel id; else null.
  */
 record RoutingFacts(String channel, String source, String complaintType, String product, String language, String tier) {
 }

@@ -71,7 +71,7 @@ class RoutingNewTickets {
 
     static RoutingFacts factsOf(Ticket t) {
         CustomerTier tier = t.getCustomer().getTier();
-        return new RoutingFacts(t.getChannel() == null ? null : t.getChannel().name(), null, t.getComplaintType(),
+        return new RoutingFacts(t.getChannel() == null ? null : t.getChannel().name(), t.getSource(), t.getComplaintType(),
                 t.getProductRef(), t.getCustomer().getPreferredLanguage(), tier == null ? null : tier.getCode());
     }
 }

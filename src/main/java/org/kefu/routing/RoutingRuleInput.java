@@ -8,8 +8,12 @@ import org.kefu.platform.Channel;
 import org.kefu.platform.InvalidRequestException;
 import org.kefu.platform.InvalidRequestException.FieldProblem;
 
-/** A routing rule as admins send it; blank conditions match anything; department and/or team is required. */
-public record RoutingRuleInput(String name, Integer position, Boolean active, String channel, String complaintType,
+/**
+ * A routing rule as admins send it; blank conditions match anything; department and/or team is
+ * required. A source (a mailbox, chat or webhook channel: see {@link RoutingSources}) needs its channel.
+ */
+public record RoutingRuleInput(String name, Integer position, Boolean active, String channel, String source,
+                               String complaintType,
                                String product, String language, String tier, Long departmentId, Long teamId) {
 
     private static final Set<String> CHANNELS = java.util.Arrays.stream(Channel.values()).map(Enum::name)
@@ -26,6 +30,10 @@ public record RoutingRuleInput(String name, Integer position, Boolean active, St
         String c = blankToNull(channel) == null ? null : channel.strip().toUpperCase(Locale.ROOT);
         if (c != null && !CHANNELS.contains(c)) {
             problems.add(new FieldProblem("channel", "must be one of " + String.join(", ", CHANNELS.stream().sorted().toList())));
+        }
+        length(problems, "source", source, 200);
+        if (blankToNull(source) != null && c == null) {
+            problems.add(new FieldProblem("source", "give the channel the source belongs to"));
         }
         length(problems, "complaintType", complaintType, 40);
         length(problems, "product", product, 200);
@@ -44,7 +52,7 @@ public record RoutingRuleInput(String name, Integer position, Boolean active, St
             throw new InvalidRequestException(problems);
         }
         return new RoutingRule(id, n, position == null ? 100 : position, active == null || active,
-                new RoutingRule.Conditions(c, null, blankToNull(complaintType), blankToNull(product),
+                new RoutingRule.Conditions(c, blankToNull(source), blankToNull(complaintType), blankToNull(product),
                         blankToNull(language) == null ? null : language.strip().replace('_', '-'),
                         blankToNull(tier) == null ? null : tier.strip().toUpperCase(Locale.ROOT)),
                 departmentId, teamId, version);

@@ -128,6 +128,14 @@ public class Ticket {
     @Column(name = "merged_into_id")
     private Long mergedIntoId;
 
+    /**
+     * Where in its channel the ticket came in, as the channel names it (an email ticket: its mailbox id;
+     * chat: the chat channel's key; webhook: the webhook channel's key); null for the rest. Set once at
+     * opening, for routing rules.
+     */
+    @Column(name = "source", length = 200, updatable = false)
+    private String source;
+
     @KeywordField
     @ElementCollection
     @CollectionTable(name = "ticket_tag", joinColumns = @JoinColumn(name = "ticket_id"))
@@ -167,6 +175,15 @@ public class Ticket {
     private long version;
 
     protected Ticket() {
+    }
+
+    /** Where in its channel the ticket came in (a mailbox id, a chat or webhook channel key), or null. */
+    public String getSource() {
+        return source;
+    }
+
+    void cameFrom(String source) {
+        this.source = source == null || source.isBlank() ? null : source.strip();
     }
 
     /** A new ticket, opened with the customer's own words as its first timeline entry. */

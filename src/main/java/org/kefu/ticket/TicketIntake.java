@@ -62,6 +62,15 @@ public class TicketIntake {
         return open(command, openedBy, clock.instant(), files);
     }
 
+    /**
+     * Opens a ticket that came in through a particular source of its channel (an email ticket: the
+     * mailbox id; chat and webhook: the channel key), so routing rules can tell sources apart.
+     */
+    @Transactional
+    public Ticket open(NewTicket command, Author openedBy, List<NewAttachment> files, String source) {
+        return open(command, openedBy, clock.instant(), files, source);
+    }
+
     /** Opens a ticket as of {@code now}; demo data and imports use a past time. */
     @Transactional
     public Ticket open(NewTicket command, Author openedBy, Instant now) {
@@ -69,6 +78,13 @@ public class TicketIntake {
     }
 
     private Ticket open(NewTicket command, Author openedBy, Instant now, List<NewAttachment> files) {
+        return open(command, openedBy, now, files, null);
+    }
+
+    private Ticket open(NewTicket command, Author openedBy, Instant now, List<NewAttachment> files, String source) {
+        if (source != null && source.strip().length() > 200) {
+            throw InvalidRequestException.of("source", "must be at most 200 characters");
+        }
         List<NewAttachment> attached = files == null ? List.of() : List.copyOf(files);
         attachments.check(attached);
         Customer customer = customer(command);
@@ -84,6 +100,7 @@ public class TicketIntake {
         Ticket ticket = new Ticket(numbers.next(), command.subject(), channel, customer,
                 command.priority() == null ? Priority.P3 : command.priority(), departmentId, command.description(),
                 openedBy, now);
+        ticket.cameFrom(source);
         ticket.assign(departmentId, command.teamId(), command.assigneeId(), openedBy, now);
         ticket.classify(complaintType, openedBy, now);
         ticket.confirmProblem(blankToNull(command.confirmedProblem()), openedBy, now);

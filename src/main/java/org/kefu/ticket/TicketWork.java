@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.kefu.agent.AgentDirectory;
 import org.kefu.platform.Actor;
+import org.kefu.platform.Channel;
 import org.kefu.platform.InvalidRequestException;
 import org.kefu.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -162,8 +163,23 @@ public class TicketWork {
      * message behind. Listeners of the message events find the files already recorded.
      */
     public TimelineEntry postMessage(long id, String body, boolean fromCustomer, Actor actor, List<NewAttachment> files) {
+        return postMessage(id, body, fromCustomer, null, actor, files);
+    }
+
+    /**
+     * A customer message that came in through {@code via}, which may differ from the ticket's own
+     * channel (a WeChat message on a ticket an email was merged into): the timeline records the real
+     * channel, so replies can go back the way the customer last wrote.
+     */
+    public TimelineEntry receiveMessage(long id, String body, Channel via, Actor actor, List<NewAttachment> files) {
+        return postMessage(id, body, true, via, actor, files);
+    }
+
+    private TimelineEntry postMessage(long id, String body, boolean fromCustomer, Channel via, Actor actor,
+            List<NewAttachment> files) {
         List<NewAttachment> attached = files == null ? List.of() : List.copyOf(files);
         Ticket ticket = access.visible(id, actor);
+        Channel channel = via == null ? ticket.getChannel() : via;
         attachments.check(attached);
         if (!fromCustomer) {
             replyChecks.forEach(check -> check.check(body));
@@ -171,15 +187,15 @@ public class TicketWork {
         TicketStatus before = ticket.getStatus();
         TimelineEntry entry;
         if (fromCustomer) {
-            entry = ticket.receiveCustomerMessage(body, ticket.getChannel(), clock.instant());
+            entry = ticket.receiveCustomerMessage(body, channel, clock.instant());
         } else {
             entry = ticket.reply(body, Author.of(actor), clock.instant());
         }
         entityManager.flush();
         attachments.attach(entry, attached);
         if (fromCustomer) {
-            events.publishEvent(new TicketEvents.CustomerMessageReceived(id, entry.getId(), ticket.getChannel()));
-            meters.counter("kefu.messages.received", "channel", ticket.getChannel().name()).increment();
+            events.publishEvent(new TicketEvents.CustomerMessageReceived(id, entry.getId(), channel));
+            meters.counter("kefu.messages.received", "channel", channel.name()).increment();
         } else {
             events.publishEvent(new TicketEvents.AgentReplied(id, entry.getId(), actor.id()));
         }

@@ -38,14 +38,32 @@ class RoutingRuleMatchingTest {
 
     @Test
     void inputNamesEachBadField() {
-        assertThatThrownBy(() -> new RoutingRuleInput(" ", -1, null, "FAX", null, null, "中文", null, null, null)
+        assertThatThrownBy(() -> new RoutingRuleInput(" ", -1, null, "FAX", null, null, null, "中文", null, null, null)
                 .validate(null, 0))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
                         .extracting(InvalidRequestException.FieldProblem::field)
                         .containsExactlyInAnyOrder("name", "channel", "language", "teamId", "position"));
-        RoutingRule ok = new RoutingRuleInput(" 英文 ", null, null, "email", "", "", "en_GB", "vip", 3L, null).validate(null, 0);
+        RoutingRule ok = new RoutingRuleInput(" 英文 ", null, null, "email", " 7 ", "", "", "en_GB", "vip", 3L, null).validate(null, 0);
         assertThat(ok.name()).isEqualTo("英文");
-        assertThat(ok.conditions()).isEqualTo(new RoutingRule.Conditions("EMAIL", null, null, null, "en-GB", "VIP"));
+        assertThat(ok.conditions()).isEqualTo(new RoutingRule.Conditions("EMAIL", "7", null, null, "en-GB", "VIP"));
         assertThat(ok.active()).isTrue();
+    }
+
+    @Test
+    void aSourceConditionMatchesOnlyTicketsFromThatMailboxOrChannel() {
+        RoutingRule mailboxB = new RoutingRule(1L, "B", 10, true,
+                new RoutingRule.Conditions("EMAIL", "42", null, null, null, null), null, 10L, 0);
+        assertThat(mailboxB.matches(new RoutingFacts("EMAIL", "42", null, null, null, null))).isTrue();
+        assertThat(mailboxB.matches(new RoutingFacts("EMAIL", "41", null, null, null, null))).isFalse();
+        assertThat(mailboxB.matches(new RoutingFacts("EMAIL", null, null, null, null, null))).isFalse();
+        assertThat(mailboxB.matches(new RoutingFacts("CHAT", "42", null, null, null, null))).isFalse();
+    }
+
+    @Test
+    void aSourceWithoutItsChannelIsRefusedByName() {
+        assertThatThrownBy(() -> new RoutingRuleInput("r", null, null, null, "42", null, null, null, null, null, 3L)
+                .validate(null, 0))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+                        .extracting(InvalidRequestException.FieldProblem::field).containsExactly("source"));
     }
 }

@@ -22,6 +22,7 @@ import org.kefu.platform.InvalidRequestException;
 import org.kefu.platform.NotFoundException;
 import org.kefu.platform.Role;
 import org.kefu.platform.live.LiveUpdates;
+import org.kefu.routing.AgentChoices;
 import org.kefu.ticket.Author;
 import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketEvents;
@@ -38,8 +39,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The chat queue: waiting chats with position and estimated wait, offered to the least busy
- * available agent of the chat's department (and team), accepted without ever exceeding an
+ * The chat queue: waiting chats with position and estimated wait, offered to the agent routing picks
+ * for the chat's team (when the team routes automatically), else to the least busy available agent
+ * of the chat's department (and team), accepted without ever exceeding an
  * agent's maximum load, transferred, solved. It also measures the chat norm (first response,
  * solution) on every chat.
  */
@@ -56,9 +58,12 @@ public class ChatQueue {
     private final ApplicationEventPublisher events;
     private final ChatSettings settings;
     private final Clock clock;
+    private final AgentChoices choices;
 
     ChatQueue(ChatConversations conversations, ChatAgentLoads loads, ChatChannels channels, AgentDirectory agents,
-            TicketWork work, LiveUpdates live, ApplicationEventPublisher events, ChatSettings settings, Clock clock) {
+            TicketWork work, LiveUpdates live, ApplicationEventPublisher events, ChatSettings settings, Clock clock,
+            AgentChoices choices) {
+        this.choices = choices;
         this.conversations = conversations;
         this.loads = loads;
         this.channels = channels;
@@ -156,16 +161,30 @@ public class ChatQueue {
         changed(c);
     }
 
-    /** Offers the chat to the available agent with the fewest open chats who still has room. */
+    /**
+     * Offers the chat: for a chat of a team with automatic routing, to the agent routing picks (skills,
+     * open chats against the maximum, VIP customers to senior agents, longest idle); otherwise, or when
+     * routing finds nobody among the available agents with room, to the one with the fewest open chats.
+     */
     void offer(ChatConversation c) {
         List<Agent> candidates = candidates(c.departmentId(), c.teamId());
         Map<Long, Integer> current = loads.of(candidates.stream().map(Agent::getId).toList());
-        Optional<Agent> best = candidates.stream()
-                .filter(a -> current.getOrDefault(a.getId(), 0) < a.getMaxLoad())
-                .min(Comparator.comparingInt((Agent a) -> current.getOrDefault(a.getId(), 0)).thenComparing(Agent::getId));
+        List<Agent> withRoom = candidates.stream().filter(a -> current.getOrDefault(a.getId(), 0) < a.getMaxLoad()).toList();
+        Optional<Agent> best = routed(c, withRoom, current).or(() -> withRoom.stream()
+                .min(Comparator.comparingInt((Agent a) -> current.getOrDefault(a.getId(), 0)).thenComparing(Agent::getId)));
         conversations.offer(c.id(), best.map(Agent::getId).orElse(null));
         best.ifPresent(agent -> afterCommit(() -> live.publishTo(agent.getId(), "ticket",
                 "{\"ticketId\":" + (c.ticketId() == null ? 0 : c.ticketId()) + ",\"kind\":\"chat-offer\"}")));
+    }
+
+    private Optional<Agent> routed(ChatConversation c, List<Agent> withRoom, Map<Long, Integer> chatLoads) {
+        if (c.teamId() == null || c.ticketId() == null || withRoom.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Long, Integer> eligible = new java.util.HashMap<>();
+        withRoom.forEach(a -> eligible.put(a.getId(), chatLoads.getOrDefault(a.getId(), 0)));
+        return choices.choose(c.teamId(), c.ticketId(), eligible)
+                .flatMap(id -> withRoom.stream().filter(a -> a.getId() == id).findFirst());
     }
 
     /** The agent takes a waiting chat; 409 if another agent was quicker or the agent is at the maximum load. */

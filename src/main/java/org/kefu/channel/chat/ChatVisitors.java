@@ -137,7 +137,7 @@ public class ChatVisitors {
             Customer customer = c.customerId() != null ? customers.get(c.customerId()) : customer(c);
             Ticket ticket = intake.open(new NewTicket(subject(body), body, Channel.CHAT, customer.getId(), null, null, null,
                     null, null, null, null, null, List.of(), Map.of(), c.departmentId(), c.teamId(), null),
-                    Author.customer(customer.getId(), customer.getName()));
+                    Author.customer(customer.getId(), customer.getName()), List.of(), String.valueOf(channel.id()));
             conversations.opened(c.id(), customer.getId(), ticket.getId());
             c = conversations.find(c.id()).orElseThrow();
             entry = selfService.conversation(ticket.getId(), customer.getId()).getFirst();
@@ -191,7 +191,7 @@ public class ChatVisitors {
         }
         return intake.open(new NewTicket(subject(body), body, Channel.CHAT, customer.getId(), null, null, null, null, null,
                         null, null, null, List.of("chat-offline"), Map.of(), channel.departmentId(), channel.teamId(), null),
-                Author.customer(customer.getId(), customer.getName()));
+                Author.customer(customer.getId(), customer.getName()), List.of(), String.valueOf(channel.id()));
     }
 
     /** The visitor's message of the agent's reply with this timeline entry, if the ticket is a chat. */

@@ -142,7 +142,7 @@ public class EmailIntake {
         TimelineEntry entry;
         boolean opened;
         if (target != null && target.getStatus() != TicketStatus.CLOSED) {
-            entry = work.postMessage(target.getId(), body, true, DESK, files.kept());
+            entry = work.receiveMessage(target.getId(), body, Channel.EMAIL, DESK, files.kept());
             result = new IntakeResult(IntakeResult.Outcome.APPENDED, target.getId(), target.getNumber(), messageId);
             opened = false;
         } else {
@@ -229,7 +229,8 @@ public class EmailIntake {
         NewTicket command = new NewTicket(subject, body, Channel.EMAIL, customer.getId(), null, null, null, null, null,
                 null, null, null, List.of(), java.util.Map.of(), mailbox == null ? null : mailbox.departmentId(),
                 mailbox == null ? null : mailbox.teamId(), null);
-        return intake.open(command, Author.customer(customer.getId(), customer.getName()), files);
+        return intake.open(command, Author.customer(customer.getId(), customer.getName()), files,
+                mailbox == null ? null : String.valueOf(mailbox.id()));
     }
 
     private String body(ParsedMail mail) {

@@ -41,6 +41,8 @@ class ImapPoller {
     private final int maxFailures;
     private final int maxPerPoll;
     private final long maxBytes;
+    private final java.util.concurrent.ConcurrentHashMap<Long, java.util.concurrent.locks.ReentrantLock> locks =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     ImapPoller(Mailboxes mailboxes, ManagingMailboxes managing, MailConnections connections, EmailIntake intake,
             InboundFailures failures, Clock clock, @Value("${kefu.email.imap.max-failures:5}") int maxFailures,
@@ -70,8 +72,22 @@ class ImapPoller {
         return taken;
     }
 
-    /** Fetches the mailbox's unread mail now; a server problem is recorded on the mailbox, not thrown. */
+    /**
+     * Fetches the mailbox's unread mail now; a server problem is recorded on the mailbox, not thrown.
+     * The poll task and the IDLE listener of a mailbox take turns (one poll of a mailbox at a time per node).
+     */
     int poll(Mailboxes.Row row) {
+        java.util.concurrent.locks.ReentrantLock lock = locks.computeIfAbsent(row.mailbox().id(),
+                id -> new java.util.concurrent.locks.ReentrantLock());
+        lock.lock();
+        try {
+            return pollNow(row);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int pollNow(Mailboxes.Row row) {
         Mailbox m = row.mailbox();
         int taken = 0;
         String error = null;

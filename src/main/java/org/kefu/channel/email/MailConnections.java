@@ -21,11 +21,20 @@ class MailConnections {
     }
 
     Store openImap(MailServer server) throws MessagingException {
+        return openImap(server, timeoutMillis);
+    }
+
+    /** An IMAP connection that may stay quiet for {@code readTimeout} (IDLE) before it counts as dead. */
+    Store openImap(MailServer server, Duration readTimeout) throws MessagingException {
+        return openImap(server, String.valueOf(readTimeout.toMillis()));
+    }
+
+    private Store openImap(MailServer server, String readTimeoutMillis) throws MessagingException {
         String protocol = server.security() == MailSecurity.SSL ? "imaps" : "imap";
         Properties p = new Properties();
         p.put("mail.store.protocol", protocol);
         p.put("mail." + protocol + ".connectiontimeout", timeoutMillis);
-        p.put("mail." + protocol + ".timeout", timeoutMillis);
+        p.put("mail." + protocol + ".timeout", readTimeoutMillis);
         p.put("mail." + protocol + ".writetimeout", timeoutMillis);
         // fetch with BODY.PEEK: reading a mail must not flag it \Seen before its intake committed
         p.put("mail." + protocol + ".peek", "true");

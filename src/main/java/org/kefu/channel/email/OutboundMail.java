@@ -56,10 +56,12 @@ class OutboundMail {
         return ticket.getChannel() == Channel.EMAIL || threads.hasThread(List.of(ticket.getId()));
     }
 
-    /** Queues an agent's reply; a customer without any address gets a warning on the ticket instead. */
-    void reply(Ticket ticket, long entryId, String body) {
+    /**
+     * Queues an agent's reply, threaded into the latest mail of {@code ids} (the ticket and those
+     * merged into it); a customer without any address gets a warning on the ticket instead.
+     */
+    void reply(Ticket ticket, List<Long> ids, long entryId, String body) {
         Instant now = clock.instant();
-        List<Long> ids = List.of(ticket.getId());
         Optional<MailThreads.Recorded> latest = threads.latestInbound(ids);
         String to = latest.map(r -> firstAddress(r.replyTo()) != null ? firstAddress(r.replyTo()) : r.fromAddress())
                 .orElseGet(() -> ticket.getCustomer().getEmails().stream().map(CustomerEmail::getEmail).findFirst().orElse(null));
@@ -68,7 +70,10 @@ class OutboundMail {
                     messages.getMessage("email.delivery.noAddress", null, locale)), Author.SYSTEM);
             return;
         }
-        Long mailboxId = threads.mailboxOf(ids).filter(id -> mailboxes.find(id).isPresent()).orElseGet(this::defaultMailbox);
+        // the thread's own mailbox; when it was deleted, the desk's system mail settings (never another brand's mailbox)
+        Optional<Long> recorded = threads.mailboxOf(ids);
+        Long mailboxId = recorded.isPresent() ? recorded.filter(id -> mailboxes.find(id).isPresent()).orElse(null)
+                : defaultMailbox();
         String subject = subject(ticket);
         String messageId = messageId(ticket.getNumber(), String.valueOf(entryId), mailboxId);
         String inReplyTo = latest.map(MailThreads.Recorded::messageId).filter(id -> !id.startsWith("sha256:")).orElse(null);

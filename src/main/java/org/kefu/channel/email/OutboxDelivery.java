@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code max-attempts} the mail is marked FAILED and a warning {@code email.delivery.failed} is
  * written on its ticket, so an agent sees it. A crash after the server accepted a mail but before
  * the commit sends it again on the next run (at least once; the Message-ID is the same, so mail
- * clients show one message).
+ * clients show one message). A mail nothing can send (no SMTP on its mailbox, none for the desk)
+ * fails at once, with the warning on its ticket.
  */
 @Component
 class OutboxDelivery {
@@ -103,7 +104,7 @@ class OutboxDelivery {
             return true;
         } catch (Exception e) {
             String reason = MailConnections.describe(e);
-            if (attempt >= maxAttempts) {
+            if (attempt >= maxAttempts || e instanceof SmtpSender.NoMailServerException) {
                 outbox.failed(id, attempt, reason);
                 work.recordNotice(mail.ticketId(), TicketNotice.warning("email.delivery.failed", mail.to(), reason),
                         Author.SYSTEM);

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
-import org.kefu.platform.mail.SystemMail;
 import org.kefu.ticket.Attachment;
 import org.kefu.ticket.TicketAttachments;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,9 +19,11 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one outbox mail: through its mailbox's SMTP server, else through the desk's own SMTP
- * settings ({@code spring.mail.*}, From {@code kefu.mail.from}), else hands the text to
- * {@link SystemMail} (log and .eml file, without threading headers). Throws when the server refuses.
+ * Sends one outbox mail: through its mailbox's SMTP server, else (the mailbox has no SMTP or was
+ * deleted) through the desk's own SMTP settings ({@code spring.mail.*}; From the mailbox's address,
+ * or {@code kefu.mail.from} when the mailbox is gone). Throws when the server refuses, and
+ * {@link NoMailServerException} when there is no server at all: such a mail cannot reach the
+ * customer, and the outbox marks it failed on its ticket at once.
  */
 @Component
 class SmtpSender {
@@ -32,19 +33,17 @@ class SmtpSender {
     private final MailConnections connections;
     private final TicketAttachments attachments;
     private final ObjectProvider<JavaMailSender> systemSmtp;
-    private final SystemMail systemMail;
     private final String systemFrom;
     private final Clock clock;
 
     SmtpSender(Mailboxes mailboxes, ManagingMailboxes managing, MailConnections connections, TicketAttachments attachments,
-            ObjectProvider<JavaMailSender> systemSmtp, SystemMail systemMail,
+            ObjectProvider<JavaMailSender> systemSmtp,
             @Value("${kefu.mail.from:kefu@localhost}") String systemFrom, Clock clock) {
         this.mailboxes = mailboxes;
         this.managing = managing;
         this.connections = connections;
         this.attachments = attachments;
         this.systemSmtp = systemSmtp;
-        this.systemMail = systemMail;
         this.systemFrom = systemFrom;
         this.clock = clock;
     }
@@ -71,7 +70,19 @@ class SmtpSender {
                     row != null ? row.mailbox().name() : null, files));
             return;
         }
-        systemMail.send(mail.to(), mail.subject(), mail.body());
+        throw new NoMailServerException(row == null
+                ? (mail.mailboxId() == null ? "no mailbox sends mail" : "mailbox " + mail.mailboxId() + " was deleted")
+                        + " and no system SMTP server (spring.mail.host) is configured"
+                : "mailbox " + row.mailbox().name() + " has no SMTP server and no system SMTP server (spring.mail.host) "
+                        + "is configured");
+    }
+
+    /** Nothing can send this mail: no SMTP on its mailbox and none for the desk. Trying again does not help. */
+    static final class NoMailServerException extends MessagingException {
+
+        NoMailServerException(String reason) {
+            super(reason);
+        }
     }
 
     private MimeMessage compose(Session session, OutgoingMail mail, String from, String fromName, List<Attachment> files)

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.kefu.channel.MergedConversation;
+import org.kefu.platform.Channel;
 import org.kefu.platform.web.PublicUrl;
 import org.kefu.ticket.Attachment;
 import org.kefu.ticket.TicketAttachments;
@@ -19,7 +22,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * An agent's reply on a ticket that came in through a webhook channel goes back to the gateway:
+ * An agent's reply on a ticket that came in through a webhook channel goes back to the gateway (on
+ * a ticket others were merged into: to the webhook identity of the latest webhook message among
+ * them, when the customer's most recent message came through a webhook; see {@link MergedConversation}):
  * in the reply's own transaction an outbox row and a db-scheduler task are written, so a reply
  * that commits is delivered (with retries) and one that rolls back is never sent.
  */
@@ -35,8 +40,10 @@ class ReplyForwarding {
     private final ObjectMapper json;
     private final PublicUrl publicUrl;
     private final Clock clock;
+    private final MergedConversation conversation;
+    private final AttachmentLinks links;
 
-    ReplyForwarding(WebhookMessages messages, WebhookChannels channels, WebhookDeliveries deliveries,
+    ReplyForwarding(MergedConversation conversation, AttachmentLinks links, WebhookMessages messages, WebhookChannels channels, WebhookDeliveries deliveries,
             TicketAttachments attachments, EntityManager entityManager, SchedulerClient scheduler, ObjectMapper json,
             PublicUrl publicUrl, Clock clock) {
         this.messages = messages;
@@ -48,6 +55,8 @@ class ReplyForwarding {
         this.json = json;
         this.publicUrl = publicUrl;
         this.clock = clock;
+        this.conversation = conversation;
+        this.links = links;
     }
 
     private String base() {
@@ -60,7 +69,13 @@ class ReplyForwarding {
 
     @EventListener
     void on(TicketEvents.AgentReplied replied) {
-        List<WebhookMessage> thread = messages.latestOnTicket(replied.ticketId(), Limit.of(1));
+        List<Long> group = conversation.ticketIds(replied.ticketId());
+        Optional<Channel> route = conversation.repliesGoTo(group);
+        if (route.isPresent() && route.get() != Channel.SOCIAL) {
+            return; // merged tickets: the customer last wrote through another channel, the reply goes there
+        }
+        List<WebhookMessage> thread = route.isPresent() ? messages.latestOnTickets(group, Limit.of(1))
+                : messages.latestOnTicket(replied.ticketId(), Limit.of(1));
         if (thread.isEmpty()) {
             return;
         }
@@ -79,8 +94,9 @@ class ReplyForwarding {
         payload.put("text", entry.getBody());
         List<Map<String, Object>> files = new ArrayList<>();
         for (Attachment a : attachments.byEntry(List.of(entry)).getOrDefault(entry.getId(), List.of())) {
-            files.add(Map.of("name", a.getFileName(), "url", base() + "/api/v1/tickets/"
-                    + replied.ticketId() + "/attachments/" + a.getId(), "contentType", a.getContentType(), "size", a.getSize()));
+            // a signed public link with an expiry: the gateway needs no API token to fetch the file
+            files.add(Map.of("name", a.getFileName(), "url", base() + links.path(a.getId()), "contentType",
+                    a.getContentType(), "size", a.getSize()));
         }
         if (!files.isEmpty()) {
             payload.put("attachments", files);

@@ -158,14 +158,14 @@ public class WebhookIntake {
             Optional<Ticket> open = openTicket(channel.getId(), message.externalUserId(), now);
             long ticketId;
             if (open.isPresent()) {
-                TimelineEntry entry = work.postMessage(open.get().getId(), text, true, SystemActor.INSTANCE, files);
+                TimelineEntry entry = work.receiveMessage(open.get().getId(), text, Channel.SOCIAL, SystemActor.INSTANCE, files);
                 ticketId = open.get().getId();
                 row.placed(ticketId, open.get().getNumber(), entry.getId(), customer.getId(), false);
             } else {
                 Ticket ticket = intake.open(new NewTicket(subject(channel, message, customer), text, Channel.SOCIAL,
                         customer.getId(), null, null, null, null, null, null, null, null, List.of(), null,
                         channel.getDepartmentId(), channel.getTeamId(), null),
-                        Author.customer(customer.getId(), customer.getName()), files);
+                        Author.customer(customer.getId(), customer.getName()), files, String.valueOf(channel.getId()));
                 ticketId = ticket.getId();
                 row.placed(ticketId, ticket.getNumber(), null, customer.getId(), true);
             }

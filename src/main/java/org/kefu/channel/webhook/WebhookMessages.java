@@ -19,4 +19,7 @@ interface WebhookMessages extends JpaRepository<WebhookMessage, Long> {
     /** The latest message that went to a ticket (index ix_webhook_message_ticket): whom to send replies to. */
     @Query("select m from WebhookMessage m where m.ticketId = :ticketId order by m.receivedAt desc, m.id desc")
     List<WebhookMessage> latestOnTicket(long ticketId, Limit limit);
+
+    @Query("select m from WebhookMessage m where m.ticketId in :ticketIds order by m.receivedAt desc, m.id desc")
+    List<WebhookMessage> latestOnTickets(java.util.Collection<Long> ticketIds, Limit limit);
 }

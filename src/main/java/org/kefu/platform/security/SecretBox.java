@@ -72,6 +72,20 @@ public final class SecretBox {
         }
     }
 
+    /**
+     * A 32-byte key for one purpose (e.g. signing public links), derived from the secret key with
+     * HMAC-SHA256 over the purpose's name: each purpose gets its own key, none reveals the secret key.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("kefu-derived-key:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
     public String encrypt(String plain) {
         if (plain == null) {
             return null;

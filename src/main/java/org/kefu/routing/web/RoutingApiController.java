@@ -12,6 +12,7 @@ import org.kefu.routing.AssignmentRecord;
 import org.kefu.routing.ManagingRouting;
 import org.kefu.routing.RoutingRule;
 import org.kefu.routing.RoutingRuleInput;
+import org.kefu.routing.RoutingSource;
 import org.kefu.routing.TeamQueue;
 import org.kefu.routing.TeamRouting;
 import org.kefu.routing.TeamStrategy;
@@ -39,21 +40,24 @@ class RoutingApiController {
         this.work = work;
     }
 
-    record RuleView(long id, String name, int position, boolean active, String channel, String complaintType,
-                    String product, String language, String tier, Long departmentId, Long teamId, long version) {
+    record RuleView(long id, String name, int position, boolean active, String channel, String source,
+                    String complaintType, String product, String language, String tier, Long departmentId, Long teamId,
+                    long version) {
 
         static RuleView of(RoutingRule r) {
             RoutingRule.Conditions c = r.conditions();
-            return new RuleView(r.id(), r.name(), r.position(), r.active(), c.channel(), c.complaintType(), c.product(),
+            return new RuleView(r.id(), r.name(), r.position(), r.active(), c.channel(), c.source(), c.complaintType(),
+                    c.product(),
                     c.language(), c.tier(), r.departmentId(), r.teamId(), r.version());
         }
     }
 
-    record RuleRequest(String name, Integer position, Boolean active, String channel, String complaintType,
-                       String product, String language, String tier, Long departmentId, Long teamId, Long version) {
+    record RuleRequest(String name, Integer position, Boolean active, String channel, String source,
+                       String complaintType, String product, String language, String tier, Long departmentId, Long teamId,
+                       Long version) {
 
         RoutingRuleInput input() {
-            return new RoutingRuleInput(name, position, active, channel, complaintType, product, language, tier,
+            return new RoutingRuleInput(name, position, active, channel, source, complaintType, product, language, tier,
                     departmentId, teamId);
         }
     }
@@ -93,7 +97,8 @@ class RoutingApiController {
     }
 
     @PostMapping("/api/v1/routing/rules")
-    @Operation(summary = "Create a routing rule (admin). Conditions left null match anything (channel, complaintType, "
+    @Operation(summary = "Create a routing rule (admin). Conditions left null match anything (channel, source = a "
+            + "mailbox/chat/webhook channel id from /api/v1/routing/sources, complaintType, "
             + "product = the ticket's productRef, language = the customer's preferred language, tier); the action is a "
             + "departmentId and/or teamId; position orders the rules")
     ResponseEntity<RuleView> create(@RequestBody RuleRequest body, Actor actor) {
@@ -115,6 +120,14 @@ class RoutingApiController {
     void delete(@PathVariable long id, Actor actor) {
         actor.requireRole(Role.ADMIN);
         routing.deleteRule(id);
+    }
+
+    @GetMapping("/api/v1/routing/sources")
+    @Operation(summary = "The sources a rule can name with its channel (admin): each mailbox (EMAIL, source = mailbox "
+            + "id), chat channel (CHAT, source = chat channel id) and webhook channel (SOCIAL, source = webhook channel id)")
+    List<RoutingSource> sources(Actor actor) {
+        actor.requireRole(Role.ADMIN);
+        return routing.sources();
     }
 
     @GetMapping("/api/v1/routing/teams")

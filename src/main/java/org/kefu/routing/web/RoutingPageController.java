@@ -16,6 +16,7 @@ import org.kefu.platform.Role;
 import org.kefu.routing.ManagingRouting;
 import org.kefu.routing.RoutingRule;
 import org.kefu.routing.RoutingRuleInput;
+import org.kefu.routing.RoutingSource;
 import org.kefu.routing.TeamStrategy;
 import org.kefu.ticket.TicketSettings;
 import org.springframework.stereotype.Controller;
@@ -47,28 +48,45 @@ class RoutingPageController {
     }
 
     /** What the rule form shows; for a new rule everything is empty. */
-    record RuleForm(Long id, String name, Integer position, boolean active, String channel, String complaintType,
-                    String product, String language, String tier, Long departmentId, Long teamId, long version) {
+    /** {@code source} is the source list's value {@code CHANNEL:source} (see {@link RoutingSource#formValue()}). */
+    record RuleForm(Long id, String name, Integer position, boolean active, String channel, String source,
+                    String complaintType, String product, String language, String tier, Long departmentId, Long teamId,
+                    long version) {
 
         static RuleForm empty(int position) {
-            return new RuleForm(null, "", position, true, null, null, null, null, null, null, null, 0);
+            return new RuleForm(null, "", position, true, null, null, null, null, null, null, null, null, 0);
         }
 
         static RuleForm of(RoutingRule r) {
             RoutingRule.Conditions c = r.conditions();
-            return new RuleForm(r.id(), r.name(), r.position(), r.active(), c.channel(), c.complaintType(), c.product(),
+            return new RuleForm(r.id(), r.name(), r.position(), r.active(), c.channel(),
+                    c.source() == null ? null : c.channel() + ":" + c.source(), c.complaintType(), c.product(),
                     c.language(), c.tier(), r.departmentId(), r.teamId(), r.version());
         }
 
         static RuleForm of(Long id, Map<String, String> form, long version) {
             return new RuleForm(id, form.getOrDefault("name", ""), integer(form.get("position")),
-                    form.containsKey("active"), form.get("channel"), form.get("complaintType"), form.get("product"),
-                    form.get("language"), form.get("tier"), id(form.get("departmentId")), id(form.get("teamId")), version);
+                    form.containsKey("active"), form.get("channel"), form.get("source"), form.get("complaintType"),
+                    form.get("product"), form.get("language"), form.get("tier"), id(form.get("departmentId")),
+                    id(form.get("teamId")), version);
         }
 
+        /** A chosen source brings its channel; a different channel chosen as well is refused by name. */
         RoutingRuleInput input() {
-            return new RoutingRuleInput(name, position, active, channel, complaintType, product, language, tier,
-                    departmentId, teamId);
+            String ruleChannel = channel;
+            String ruleSource = null;
+            if (source != null && !source.isBlank()) {
+                int colon = source.indexOf(':');
+                String sourceChannel = colon < 0 ? "" : source.substring(0, colon);
+                ruleSource = colon < 0 ? source : source.substring(colon + 1);
+                if (ruleChannel != null && !ruleChannel.isBlank() && !ruleChannel.equalsIgnoreCase(sourceChannel)) {
+                    throw InvalidRequestException.of("source", "the source is of channel " + sourceChannel
+                            + ", not " + ruleChannel);
+                }
+                ruleChannel = sourceChannel;
+            }
+            return new RoutingRuleInput(name, position, active, ruleChannel, ruleSource, complaintType, product, language,
+                    tier, departmentId, teamId);
         }
 
         private static Integer integer(String s) {
@@ -178,6 +196,10 @@ class RoutingPageController {
         model.addAttribute("navSection", "admin");
         model.addAttribute("form", form);
         model.addAttribute("channels", Channel.values());
+        List<RoutingSource> sources = routing.sources();
+        model.addAttribute("sources", sources);
+        model.addAttribute("sourceNames", sources.stream()
+                .collect(Collectors.toMap(RoutingSource::formValue, RoutingSource::label, (a, b) -> a)));
         model.addAttribute("strategies", TeamStrategy.values());
         model.addAttribute("complaintTypes", settings.complaintTypes());
         model.addAttribute("complaintTypesByCode", settings.complaintTypes().stream()

@@ -49,7 +49,7 @@ final class TicketViews {
             String demand, Instant demandDeadline, String complaintType, String productRef, String orderRef,
             Map<String, Object> customFields, Set<String> tags, Long assigneeId, Long teamId, long departmentId,
             Long mergedIntoId, Instant createdAt, Instant updatedAt, Instant firstResponseAt, Instant resolvedAt,
-            Instant closedAt) {
+            Instant closedAt, String source) {
 
         static TicketView of(Ticket t, String customerWords) {
             return new TicketView(t.getId(), t.getNumber(), t.getSubject(), t.getStatus(),
@@ -58,7 +58,7 @@ final class TicketViews {
                     t.getDemand(), t.getDemandDeadline(), t.getComplaintType(), t.getProductRef(), t.getOrderRef(),
                     t.getCustomFields(), new TreeSet<>(t.getTags()), t.getAssigneeId(), t.getTeamId(), t.getDepartmentId(),
                     t.getMergedIntoId(), t.getCreatedAt(), t.getUpdatedAt(), t.getFirstResponseAt(), t.getResolvedAt(),
-                    t.getClosedAt());
+                    t.getClosedAt(), t.getSource());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.kefu.support.Api;
 import org.kefu.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -275,5 +277,81 @@ class WebhookChannelIT extends IntegrationTest {
                 "callbackUrl", "ftp://example.com/x"));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.raw()).contains("callbackUrl");
+    }
+
+    @Test
+    void onAMergedTicketTheReplyGoesToTheWebhookOnlyWhenTheCustomerLastWroteThroughIt() throws Exception {
+        Channel channel = channel(base() + "/callback");
+        String user = unique("wx-user");
+        Api.Response first = deliver(channel, message(user, unique("m"), "退款还没到账"));
+        long webhookTicket = first.body().get("ticketId").asLong();
+        long customerId = admin.get("/api/v1/tickets/" + webhookTicket).body().get("customer").get("id").asLong();
+        // the same customer called in afterwards; the agent merges the WeChat ticket into the phone ticket
+        JsonNode phone = openTicket(admin, Map.of("subject", "电话：退款", "description", "客户来电询问退款进度",
+                "channel", "PHONE", "customerId", customerId));
+        long survivor = phone.get("id").asLong();
+        Api.Response merged = admin.post("/api/v1/tickets/" + survivor + "/merge", Map.of("duplicateId", webhookTicket));
+        assertThat(merged.status()).as(merged.raw()).isEqualTo(200);
+
+        // the customer's latest words came by phone: the reply does not go to WeChat
+        admin.post("/api/v1/tickets/" + survivor + "/messages", Map.of("body", "已为您加急处理。"));
+        Thread.sleep(2000);
+        assertThat(received).isEmpty();
+
+        // now they write on WeChat again: the message joins the surviving ticket, and the reply goes back to WeChat
+        Api.Response again = deliver(channel, message(user, unique("m"), "请问今天能到吗？"));
+        assertThat(again.body().get("ticketId").asLong()).isEqualTo(survivor);
+        Api.Response reply = admin.post("/api/v1/tickets/" + survivor + "/messages", Map.of("body", "今天下午到账。"));
+        assertThat(reply.status()).as(reply.raw()).isIn(200, 201);
+        await(() -> !received.isEmpty(), Duration.ofSeconds(20));
+        JsonNode payload = Api.JSON.readTree(received.get(0).body());
+        assertThat(payload.get("externalUserId").asString()).isEqualTo(user);
+        assertThat(payload.get("text").asString()).isEqualTo("今天下午到账。");
+        assertThat(payload.get("ticketNumber").asString()).isEqualTo(phone.get("number").asString());
+        JsonNode lastCustomerMessage = admin.get("/api/v1/tickets/" + survivor + "/timeline?kind=CUSTOMER_MESSAGE&limit=100")
+                .body().get("items");
+        assertThat(lastCustomerMessage.get(lastCustomerMessage.size() - 1).toString()).contains("SOCIAL");
+    }
+
+    @Autowired
+    AttachmentLinks links;
+
+    @Test
+    void replyFilesReachTheGatewayAsSignedLinksThatExpire() throws Exception {
+        Channel channel = channel(base() + "/callback");
+        Api.Response in = deliver(channel, message(unique("wx-user"), unique("m"), "发票能发我吗"));
+        long ticketId = in.body().get("ticketId").asLong();
+        Api.Response reply = admin.multipart("/api/v1/tickets/" + ticketId + "/messages", Map.of("body", "发票见附件。"),
+                "attachments", List.of(new Api.FilePart("发票.txt", "text/plain", "发票号 0001".getBytes(StandardCharsets.UTF_8))),
+                Map.of());
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+        await(() -> !received.isEmpty(), Duration.ofSeconds(20));
+        JsonNode file = Api.JSON.readTree(received.get(0).body()).get("attachments").get(0);
+        assertThat(file.get("name").asString()).isEqualTo("发票.txt");
+        URI url = URI.create(file.get("url").asString());
+        assertThat(url.getPath()).startsWith("/attachments/public/");
+        String pathAndQuery = url.getRawPath() + "?" + url.getRawQuery();
+
+        Api anonymous = new Api(port, null);
+        Api.Response fetched = anonymous.get(pathAndQuery);
+        assertThat(fetched.status()).as(fetched.raw()).isEqualTo(200);
+        assertThat(fetched.raw()).isEqualTo("发票号 0001");
+
+        long attachmentId = Long.parseLong(url.getPath().substring("/attachments/public/".length()));
+        String sig = url.getRawQuery().replaceAll(".*sig=([^&]+).*", "$1");
+        long exp = Long.parseLong(url.getRawQuery().replaceAll(".*exp=(\\d+).*", "$1"));
+        // another file, a later expiry or a changed signature: refused
+        assertThat(anonymous.get("/attachments/public/" + (attachmentId + 1) + "?exp=" + exp + "&sig=" + sig).status())
+                .isEqualTo(403);
+        assertThat(anonymous.get("/attachments/public/" + attachmentId + "?exp=" + (exp + 3600) + "&sig=" + sig).status())
+                .isEqualTo(403);
+        String tampered = (sig.charAt(0) == 'A' ? "B" : "A") + sig.substring(1);
+        assertThat(anonymous.get("/attachments/public/" + attachmentId + "?exp=" + exp + "&sig=" + tampered).status())
+                .isEqualTo(403);
+        assertThat(anonymous.get("/attachments/public/" + attachmentId).status()).isEqualTo(403);
+        // correctly signed but expired
+        long past = Instant.now().minusSeconds(60).getEpochSecond();
+        assertThat(anonymous.get("/attachments/public/" + attachmentId + "?exp=" + past + "&sig="
+                + links.signature(attachmentId, past)).status()).isEqualTo(403);
     }
 }
