@@ -31,8 +31,8 @@ final class PersonRequests {
             if (k.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
                 cjk.add(k);
             } else {
-                latin.add(Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(k).replace(" ", "\\E\\s+\\Q")
-                        + "s?(?![\\p{L}\\p{N}])"));
+                latin.add(Pattern.compile("(?<![\\p{L}\\p{N}-])" + Pattern.quote(k).replace(" ", "\\E\\s+\\Q")
+                        + "s?(?![\\p{L}\\p{N}-])"));
             }
         }
     }

@@ -40,7 +40,8 @@ final class Questions {
         for (String filler : FILLER) {
             text = text.replace(filler, " ");
         }
-        String key = NOT_WORD.matcher(text).replaceAll("");
+        // 帐 and 账 are both Simplified; Traditional 帳 folds to 帐 while people write 到账: one key for both
+        String key = NOT_WORD.matcher(text).replaceAll("").replace('帐', '账');
         return key.length() <= MAX_KEY ? key : key.substring(0, key.offsetByCodePoints(0, Math.min(MAX_KEY,
                 key.codePointCount(0, key.length()))));
     }
