@@ -83,17 +83,17 @@ create index ix_bot_handoff_session on bot_handoff (session_id);
 
 -- daily counters: ASKED, ANSWERED, HELPED, NOT_HELPED, NO_GOOD_ARTICLE, HANDOFF_<reason>
 create table bot_daily (
-    day      date not null,
+    stat_day  date not null,
     measure  varchar(40) not null,
     total    bigint not null,
-    constraint pk_bot_daily primary key (day, measure)
+    constraint pk_bot_daily primary key (stat_day, measure)
 );
 
 -- questions without a good article, normalised, counted per day: the knowledge team's to-write list
 create table bot_gap_daily (
-    day         date not null,
+    stat_day    date not null,
     normalised  varchar(200) not null,
     sample      varchar(500) not null,
     total       bigint not null,
-    constraint pk_bot_gap_daily primary key (day, normalised)
+    constraint pk_bot_gap_daily primary key (stat_day, normalised)
 );

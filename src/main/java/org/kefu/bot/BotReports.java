@@ -79,7 +79,7 @@ public class BotReports {
     public Summary summary(Period period, Actor actor) {
         actor.requireRole(Role.SUPERVISOR);
         Map<String, Long> totals = new HashMap<>();
-        jdbc.sql("select measure, sum(total) from bot_daily where day between ? and ? group by measure")
+        jdbc.sql("select measure, sum(total) from bot_daily where stat_day between ? and ? group by measure")
                 .params(Date.valueOf(period.from()), Date.valueOf(period.to()))
                 .query((rs, n) -> totals.put(rs.getString(1), rs.getLong(2))).list();
         Map<HandOffReason, Long> handOffs = new EnumMap<>(HandOffReason.class);
@@ -99,7 +99,7 @@ public class BotReports {
         }
         return jdbc.sql("""
                 select normalised, max(sample) as sample, sum(total) as asked from bot_gap_daily
-                where day between ? and ? group by normalised order by sum(total) desc, normalised
+                where stat_day between ? and ? group by normalised order by sum(total) desc, normalised
                 fetch first %d rows only""".formatted(limit))
                 .params(Date.valueOf(period.from()), Date.valueOf(period.to()))
                 .query((rs, n) -> new Gap(rs.getString("normalised"), rs.getString("sample"), rs.getLong("asked"))).list();

@@ -46,10 +46,10 @@ class BotStatistics {
     void count(String measure) {
         Date day = Date.valueOf(today());
         for (int attempt = 0; attempt < 3; attempt++) {
-            if (jdbc.sql("update bot_daily set total = total + 1 where day = ? and measure = ?").params(day, measure).update() == 1) {
+            if (jdbc.sql("update bot_daily set total = total + 1 where stat_day = ? and measure = ?").params(day, measure).update() == 1) {
                 return;
             }
-            if (jdbc.sql("insert into bot_daily (day, measure, total) values (?, ?, 1) on conflict do nothing")
+            if (jdbc.sql("insert into bot_daily (stat_day, measure, total) values (?, ?, 1) on conflict do nothing")
                     .params(day, measure).update() == 1) {
                 return;
             }
@@ -63,11 +63,11 @@ class BotStatistics {
         Date day = Date.valueOf(today());
         String shortSample = sample.length() <= 500 ? sample : sample.substring(0, 500);
         for (int attempt = 0; attempt < 3; attempt++) {
-            if (jdbc.sql("update bot_gap_daily set total = total + 1 where day = ? and normalised = ?")
+            if (jdbc.sql("update bot_gap_daily set total = total + 1 where stat_day = ? and normalised = ?")
                     .params(day, normalised).update() == 1) {
                 return;
             }
-            if (jdbc.sql("insert into bot_gap_daily (day, normalised, sample, total) values (?, ?, ?, 1) on conflict do nothing")
+            if (jdbc.sql("insert into bot_gap_daily (stat_day, normalised, sample, total) values (?, ?, ?, 1) on conflict do nothing")
                     .params(day, normalised, shortSample).update() == 1) {
                 return;
             }
