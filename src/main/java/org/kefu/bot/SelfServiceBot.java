@@ -273,6 +273,10 @@ public class SelfServiceBot {
         }
         if (session.ticketId() != null) {
             work.recordNotice(session.ticketId(), TicketNotice.info("bot.notice.handOff." + reason), BOT_AUTHOR);
+            // a helpful answer resolved the ticket; a person now takes over, so it is open again
+            if (work.readBack(session.ticketId()).getStatus() == TicketStatus.RESOLVED) {
+                work.changeStatus(session.ticketId(), TicketStatus.REOPENED, BOT);
+            }
         }
         return new BotReply(sessions.find(session.id()).orElseThrow(), turn, reason, List.of());
     }

@@ -167,6 +167,11 @@ class BotChatIT extends IntegrationTest {
         assertThat(summary("helped")).isGreaterThan(helpedBefore);
         assertThat(agent.get("/api/v1/tickets/" + ticketId).body().get("status").asString())
                 .as("a helpful answer resolves the chat's ticket").isEqualTo("RESOLVED");
+        visitor.post("/chat/api/" + key + "/bot/person", Map.of(), Map.of("X-Chat-Token", token));
+        assertThat(conversation(token).get("state").asString()).isEqualTo("WAITING");
+        assertThat(agent.get("/api/v1/tickets/" + ticketId).body().get("status").asString())
+                .as("a person takes over: open again").isEqualTo("REOPENED");
+        assertThat(handOffReasons(ticketId)).containsExactly("PERSON_REQUESTED");
     }
 
     @Test

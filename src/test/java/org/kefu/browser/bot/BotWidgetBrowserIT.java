@@ -79,7 +79,7 @@ class BotWidgetBrowserIT extends BrowserTest {
     }
 
     private void send(String text) {
-        inWidget(browser, "[data-kefu=text]").sendKeys(text);
+        inWidget(browser, "textarea[data-kefu=text]").sendKeys(text);
         inWidget(browser, "[data-kefu=send]").click();
     }
 
