@@ -178,7 +178,7 @@ class BotChatIT extends IntegrationTest {
     void askingForAPersonQueuesTheChatWithTheReasonAndTheAgentSeesWhatTheBotSaid() {
         String token = start(Map.of());
         hello(token, "zh-TW");
-        say(token, "退款多久到帳？" + marker);
+        say(token, "退款多久到账？" + marker);
         JsonNode answer = lastTurn(token);
         assertThat(answer.get("outcome").asString()).isEqualTo("ANSWERED");
         assertThat(answer.get("articles").get(0).get("url").asString()).contains("/help/");
