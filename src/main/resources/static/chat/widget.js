@@ -6,6 +6,8 @@
  * root, so host and widget styles do not mix. Every visitor and agent text is shown with
  * textContent, never as HTML. Optional attributes: data-lang="zh-CN|zh-TW|en" (else the
  * browser's language), data-open="true" (open the panel at once).
+ * When the channel has the self-service bot (智能客服) on, the bot answers first from the help centre, in the
+ * widget's language, with article links and "did this help?" buttons, until it hands the chat to a person.
  */
 (function () {
   "use strict";
@@ -27,7 +29,8 @@
       ended: "会话已结束。再发一条消息即可重新开始。", offline: "现在没有客服在线，请留言，我们会尽快通过邮件回复您。",
       message: "留言内容", emailRequired: "邮箱", submit: "提交留言", thanks: "已收到您的留言（工单号 {0}），我们会尽快回复。",
       tooMany: "发送太频繁，请稍后再试。", tooLong: "消息太长了。", failed: "发送失败，请重试。",
-      minutes: "{0} 分钟", seconds: "{0} 秒", newMessage: "新消息"
+      minutes: "{0} 分钟", seconds: "{0} 秒", newMessage: "新消息",
+      bot: "智能客服", helped: "有帮助", notHelped: "没帮助", person: "转人工", didItHelp: "这个回答有帮助吗？"
     },
     "zh-TW": {
       button: "線上諮詢", title: "線上客服", close: "關閉", name: "您的稱呼（選填）", email: "電子郵件（選填）",
@@ -36,7 +39,8 @@
       ended: "對話已結束。再傳一則訊息即可重新開始。", offline: "目前沒有客服在線，請留言，我們會盡快以電子郵件回覆您。",
       message: "留言內容", emailRequired: "電子郵件", submit: "送出留言", thanks: "已收到您的留言（工單號 {0}），我們會盡快回覆。",
       tooMany: "傳送太頻繁，請稍後再試。", tooLong: "訊息太長了。", failed: "傳送失敗，請重試。",
-      minutes: "{0} 分鐘", seconds: "{0} 秒", newMessage: "新訊息"
+      minutes: "{0} 分鐘", seconds: "{0} 秒", newMessage: "新訊息",
+      bot: "智慧客服", helped: "有幫助", notHelped: "沒幫助", person: "轉人工", didItHelp: "這個回答有幫助嗎？"
     },
     "en": {
       button: "Chat with us", title: "Live chat", close: "Close", name: "Your name (optional)", email: "Email (optional)",
@@ -45,7 +49,8 @@
       ended: "The chat has ended. Send a message to start again.", offline: "No agent is online right now. Leave a message and we will answer by email.",
       message: "Your message", emailRequired: "Email", submit: "Send message", thanks: "Thank you, we have your message (ticket {0}) and will answer soon.",
       tooMany: "Too many messages, please wait a moment.", tooLong: "The message is too long.", failed: "Could not send, please try again.",
-      minutes: "{0} min", seconds: "{0} s", newMessage: "New message"
+      minutes: "{0} min", seconds: "{0} s", newMessage: "New message",
+      bot: "Assistant", helped: "Helped", notHelped: "Not helped", person: "Talk to a person", didItHelp: "Did this help?"
     }
   };
 
@@ -149,7 +154,12 @@
   var send = el("button", BUTTON, t("send"));
   send.type = "submit";
   send.setAttribute("data-kefu", "send");
+  var person = el("button", { font: FONT, background: "transparent", border: "0", color: COLOR, cursor: "pointer",
+    textDecoration: "underline", padding: "0", display: "none" }, t("person"));
+  person.type = "button";
+  person.setAttribute("data-kefu", "person");
   actions.appendChild(end);
+  actions.appendChild(person);
   actions.appendChild(send);
   form.appendChild(actions);
 
@@ -190,7 +200,7 @@
 
   // ---- state and server calls ----
   var token = null, lastId = 0, state = null, stream = null, streamFailures = 0, pollTimer = null, opened = false;
-  var shown = {};
+  var shown = {}, botShown = {}, botLast = 0, botActive = false, botKnown = false;
   try { token = localStorage.getItem(STORE); } catch (e) { token = null; }
 
   function call(method, path, body) {
@@ -215,8 +225,98 @@
       session.offlineForm = !!session.offlineForm;
       apply(session.conversation, session.offlineForm);
       connect();
-      return session;
+      return hello().then(function () { return session; });
     });
+  }
+
+  // ---- the self-service bot ----
+  function hello() {
+    return call("POST", "/bot/hello", { language: LANG }).then(function (b) {
+      botKnown = true;
+      botState(b);
+      if (botActive) {
+        offline.style.display = "none";
+        form.style.display = "block";
+      }
+    }).catch(function () { botActive = false; });
+  }
+
+  function botTurns() {
+    if (!botKnown) { return Promise.resolve(); }
+    return call("GET", "/bot/turns?since=" + botLast).then(botState).catch(function () { /* next time */ });
+  }
+
+  function botState(b) {
+    botActive = !!b.active;
+    person.style.display = botActive ? "inline" : "none";
+    (b.turns || []).forEach(addTurn);
+  }
+
+  function addTurn(turn) {
+    if (!turn || botShown[turn.id]) { return; }
+    botShown[turn.id] = true;
+    botLast = Math.max(botLast, turn.id);
+    var item = el("li", { display: "flex", flexDirection: "column", alignItems: "flex-start", margin: "0 0 10px 0" });
+    item.setAttribute("data-from", "bot");
+    item.setAttribute("data-turn", String(turn.id));
+    item.setAttribute("data-outcome", turn.outcome);
+    var label = el("span", { fontSize: "11px", color: "#57606a", margin: "0 4px 2px" }, "🤖 " + T.bot);
+    var bubble = el("div", { maxWidth: "85%", padding: "8px 11px", borderRadius: "12px", whiteSpace: "pre-wrap",
+      overflowWrap: "anywhere", background: "#eef4ff", color: "#1f2328", border: "1px solid #c8d9f5" });
+    bubble.setAttribute("data-kefu", "text");
+    bubble.textContent = turn.text;
+    (turn.articles || []).forEach(function (a) {
+      if (!a.url || !/^https?:\/\//.test(a.url)) { return; }
+      var link = el("a", { display: "block", marginTop: "6px", color: COLOR }, a.title);
+      link.href = a.url;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      link.setAttribute("data-kefu", "article");
+      bubble.appendChild(link);
+    });
+    item.appendChild(label);
+    item.appendChild(bubble);
+    if (turn.askFeedback) {
+      var ask = el("div", { display: "flex", gap: "6px", alignItems: "center", margin: "4px 4px 0", fontSize: "12px",
+        color: "#57606a" }, t("didItHelp"));
+      ask.setAttribute("data-kefu", "feedback");
+      [true, false].forEach(function (helped) {
+        var b = el("button", { font: FONT, fontSize: "12px", padding: "2px 10px", border: "1px solid " + COLOR,
+          borderRadius: "12px", background: "#fff", color: COLOR, cursor: "pointer" }, helped ? t("helped") : t("notHelped"));
+        b.type = "button";
+        b.setAttribute("data-kefu", helped ? "helped" : "not-helped");
+        b.addEventListener("click", function () { feedback(turn.id, helped, ask); });
+        ask.appendChild(b);
+      });
+      item.appendChild(ask);
+    }
+    place(item, turn.order || 0);
+    if (!opened) { badge.style.display = "inline-block"; }
+  }
+
+  function feedback(turnId, helped, box) {
+    Array.prototype.forEach.call(box.querySelectorAll("button"), function (b) { b.disabled = true; });
+    call("POST", "/bot/turns/" + turnId + "/feedback", { helped: helped }).then(function (r) {
+      box.textContent = helped ? t("helped") + " ✓" : t("notHelped");
+      if (r.turn) { addTurn(r.turn); }
+      if (r.handedOff) { botActive = false; person.style.display = "none"; refresh(); }
+    }).catch(function () {
+      Array.prototype.forEach.call(box.querySelectorAll("button"), function (b) { b.disabled = false; });
+      say(t("failed"));
+    });
+  }
+
+  /** Messages and bot turns stay in the order they happened: each item carries its timeline position. */
+  function place(item, order) {
+    item.setAttribute("data-order", String(order));
+    var next = null;
+    Array.prototype.some.call(list.children, function (child) {
+      var at = child.getAttribute("data-order");
+      if (at !== null && Number(at) > order) { next = child; return true; }
+      return false;
+    });
+    if (next) { list.insertBefore(item, next); } else { list.appendChild(item); }
+    list.scrollTop = list.scrollHeight;
   }
 
   function apply(conversation, offlineForm) {
@@ -233,7 +333,7 @@
       say(null);
     }
     who.style.display = lastId === 0 ? "block" : "none";
-    var noOne = !conversation.agentsAvailable && lastId === 0 && offlineForm;
+    var noOne = !conversation.agentsAvailable && lastId === 0 && offlineForm && !botActive;
     if (offlineForm !== undefined) {
       offline.style.display = noOne ? "block" : "none";
       form.style.display = noOne ? "none" : "block";
@@ -246,7 +346,8 @@
 
   function refresh() {
     if (!token) { return; }
-    call("GET", "/messages?since=" + lastId).then(function (c) { apply(c); }).catch(function () { /* next time */ });
+    call("GET", "/messages?since=" + lastId).then(function (c) { apply(c); }).then(botTurns)
+      .catch(function () { /* next time */ });
   }
 
   function connect() {
@@ -284,8 +385,7 @@
     bubble.textContent = m.text;
     item.appendChild(label);
     item.appendChild(bubble);
-    list.appendChild(item);
-    list.scrollTop = list.scrollHeight;
+    place(item, m.id);
     if (!opened && !mine) { badge.style.display = "inline-block"; }
   }
 
@@ -341,6 +441,17 @@
       say(err.status === 429 ? t("tooMany") : err.status === 413 ? t("tooLong") : t("failed"));
     }).then(function () { send.disabled = false; });
   }
+
+  person.addEventListener("click", function () {
+    if (!token) { return; }
+    person.disabled = true;
+    call("POST", "/bot/person").then(function (r) {
+      botActive = false;
+      person.style.display = "none";
+      if (r.turn) { addTurn(r.turn); }
+      refresh();
+    }).catch(function () { say(t("failed")); }).then(function () { person.disabled = false; });
+  });
 
   end.addEventListener("click", function () {
     if (!token || state === "ENDED" || state === "NEW") { return; }

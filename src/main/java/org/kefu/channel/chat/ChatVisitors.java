@@ -61,10 +61,12 @@ public class ChatVisitors {
     private final TicketWork work;
     private final CustomerSelfService selfService;
     private final Clock clock;
+    private final List<ChatSelfHelp> selfHelp;
 
     ChatVisitors(ChatChannels channels, ChatConversations conversations, ChatQueue queue, ChatRateLimits limits,
             ChatSettings settings, CustomerDirectory customers, TicketIntake intake, TicketWork work,
-            CustomerSelfService selfService, Clock clock) {
+            CustomerSelfService selfService, Clock clock, List<ChatSelfHelp> selfHelp) {
+        this.selfHelp = List.copyOf(selfHelp);
         this.channels = channels;
         this.conversations = conversations;
         this.queue = queue;
@@ -141,14 +143,31 @@ public class ChatVisitors {
             conversations.opened(c.id(), customer.getId(), ticket.getId());
             c = conversations.find(c.id()).orElseThrow();
             entry = selfService.conversation(ticket.getId(), customer.getId()).getFirst();
-            queue.enqueue(c, c.departmentId(), c.teamId());
+            if (!answeredBySelfHelp(c, body)) {
+                queue.enqueue(c, c.departmentId(), c.teamId());
+            }
         } else {
             entry = work.postMessage(c.ticketId(), body, true, CHAT_DESK);
-            if (c.state() == State.ENDED) {
+            if ((c.state() == State.ENDED || c.state() == State.NEW) && !answeredBySelfHelp(c, body)) {
                 queue.enqueue(c, c.departmentId(), c.teamId());
             }
         }
         return ChatMessage.of(entry);
+    }
+
+    /**
+     * Puts a chat that no agent has into the queue, e.g. when the self-service bot hands it over; a chat
+     * already waiting or with an agent is left as it is.
+     */
+    public void handToAgents(long conversationId) {
+        ChatConversation c = conversations.lock(conversationId).orElseThrow(() -> new NotFoundException("Chat", conversationId));
+        if (c.ticketId() != null && (c.state() == State.NEW || c.state() == State.ENDED)) {
+            queue.enqueue(c, c.departmentId(), c.teamId());
+        }
+    }
+
+    private boolean answeredBySelfHelp(ChatConversation c, String body) {
+        return selfHelp.stream().anyMatch(s -> s.answered(c, body));
     }
 
     /** The conversation and the messages after {@code sinceId} (the polling fallback of the stream). */
