@@ -74,6 +74,13 @@ class BotPortalIT extends IntegrationTest {
         WebVisitor.Page person = customer.post("/portal/ask", Map.of("question", "我要找人工客服"));
         assertThat(person.body()).contains("data-handed-off=\"true\"").contains("id=\"bot-still-need-help\"");
 
+        WebVisitor.Page prefilled = customer.get("/portal/tickets/new?subject="
+                + java.net.URLEncoder.encode("怎么开发票" + marker, java.nio.charset.StandardCharsets.UTF_8)
+                + "&description=" + java.net.URLEncoder.encode("<b>还是不会</b>", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(prefilled.status()).isEqualTo(200);
+        assertThat(prefilled.body()).contains("value=\"怎么开发票" + marker + "\"").contains("&lt;b&gt;还是不会&lt;/b&gt;")
+                .doesNotContain("<b>还是不会</b>");
+
         WebVisitor.Page blank = customer.post("/portal/ask", Map.of("question", " "));
         assertThat(blank.status()).isEqualTo(422);
 

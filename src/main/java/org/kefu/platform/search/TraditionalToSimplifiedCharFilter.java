@@ -22,6 +22,12 @@ final class TraditionalToSimplifiedCharFilter extends CharFilter {
      * because highlighting analyses the matched tickets' text again.
      */
     private static final BitSet CHANGED = changedCharacters();
+    /**
+     * Simplified variants folded to the form customers mostly type: ICU turns 帳 into 帐, while 到账 / 账户 / 账单 are
+     * written with 账, so 到帳 would not find 到账 without this.
+     */
+    private static final char VARIANT = '帐';
+    private static final char VARIANT_TARGET = '账';
 
     private String folded;
     private int position;
@@ -35,7 +41,7 @@ final class TraditionalToSimplifiedCharFilter extends CharFilter {
         if (!needsFolding(text)) {
             return text;
         }
-        String whole = TO_SIMPLIFIED.transliterate(text);
+        String whole = TO_SIMPLIFIED.transliterate(text).replace(VARIANT, VARIANT_TARGET);
         if (whole.length() == text.length()) {
             return whole;
         }
@@ -47,7 +53,8 @@ final class TraditionalToSimplifiedCharFilter extends CharFilter {
                 continue;
             }
             String one = TO_SIMPLIFIED.transliterate(String.valueOf(c));
-            sb.append(one.length() == 1 ? one.charAt(0) : c);
+            char folded = one.length() == 1 ? one.charAt(0) : c;
+            sb.append(folded == VARIANT ? VARIANT_TARGET : folded);
         }
         return sb.toString();
     }
@@ -55,7 +62,7 @@ final class TraditionalToSimplifiedCharFilter extends CharFilter {
     static boolean needsFolding(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isSurrogate(c) || CHANGED.get(c)) {
+            if (Character.isSurrogate(c) || c == VARIANT || CHANGED.get(c)) {
                 return true;
             }
         }

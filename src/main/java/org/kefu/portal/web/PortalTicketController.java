@@ -209,8 +209,9 @@ class PortalTicketController {
 
     @GetMapping("/portal/tickets/new")
     String newTicket(@AuthenticationPrincipal PortalCustomer customer, @RequestParam(required = false) Long followUpOf,
+            @RequestParam(required = false) String subject, @RequestParam(required = false) String description,
             Model model) {
-        TicketForm form = TicketForm.empty();
+        TicketForm form = TicketForm.prefilled(subject, description);
         if (followUpOf != null) {
             TicketCard closed = transactions.execute(tx -> TicketCard.of(selfService.ticket(followUpOf, customer.customerId())));
             model.addAttribute("followUpNumber", closed.number());
@@ -243,11 +244,15 @@ class PortalTicketController {
 
     /** Without an account: the ticket is filed for the customer with this email (created if new), and a link to follow it is mailed. */
     @GetMapping("/portal/new")
-    String anonymousForm(@AuthenticationPrincipal PortalCustomer customer, Model model) {
+    String anonymousForm(@AuthenticationPrincipal PortalCustomer customer, @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String description, Model model) {
         if (customer != null) {
-            return "redirect:/portal/tickets/new";
+            return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/portal/tickets/new")
+                    .queryParamIfPresent("subject", java.util.Optional.ofNullable(subject))
+                    .queryParamIfPresent("description", java.util.Optional.ofNullable(description))
+                    .encode().build().toUriString();
         }
-        model.addAttribute("form", TicketForm.empty());
+        model.addAttribute("form", TicketForm.prefilled(subject, description));
         model.addAttribute("anonymous", true);
         return "portal/new-ticket";
     }

@@ -24,6 +24,22 @@ record TicketForm(String email, String name, String subject, String description,
         return new TicketForm("", "", "", "", "", "", "", "", "", null);
     }
 
+    /**
+     * A new form with the subject and description filled in from a link (the bot's "still need help", a help-centre
+     * article); cut to what the form accepts, so a crafted link cannot make the form unusable.
+     */
+    static TicketForm prefilled(String subject, String description) {
+        return new TicketForm("", "", cut(subject, 500), cut(description, 20_000), "", "", "", "", "", null);
+    }
+
+    private static String cut(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.strip();
+        return t.length() <= max ? t : t.substring(0, max);
+    }
+
     static TicketForm followUp(long closedTicketId, String subject) {
         return new TicketForm("", "", subject, "", "", "", "", "", "", closedTicketId);
     }

@@ -60,6 +60,13 @@ class AnalysisTest {
     }
 
     @Test
+    void accountCharactersFoldToTheFormCustomersType() {
+        assertThat(TraditionalToSimplifiedCharFilter.fold("款項還沒到帳")).isEqualTo("款项还没到账");
+        assertThat(TraditionalToSimplifiedCharFilter.fold("帐户被冻结")).isEqualTo("账户被冻结");
+        assertThat(TraditionalToSimplifiedCharFilter.fold("账单")).isEqualTo("账单");
+    }
+
+    @Test
     void englishIsStemmedAndPunctuationDropped() throws IOException {
         assertThat(tokens("Refunds, REFUNDING!")).containsOnly("refund");
         assertThat(tokens("，。！？")).isEmpty();
