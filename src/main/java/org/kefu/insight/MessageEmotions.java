@@ -64,16 +64,27 @@ public class MessageEmotions {
         readUnread(e.ticketId());
     }
 
-    /** Reads the ticket's customer messages that have no reading yet (normally just the newest one). */
-    void readUnread(long ticketId) {
+    /**
+     * Reads the ticket's unread customer messages now, in the caller's transaction, and returns the newest
+     * reading. The priority score reads a new ticket's opening message this way before scoring it, so the
+     * ticket is scored once, with its emotion.
+     */
+    public Optional<EmotionReading> readNow(long ticketId) {
+        return readUnread(ticketId);
+    }
+
+    /** Reads the ticket's customer messages that have no reading yet (normally just the newest one); the newest reading. */
+    Optional<EmotionReading> readUnread(long ticketId) {
         entityManager.flush();
         List<Unread> unread = jdbc.sql("""
                 select e.id, e.body from timeline_entry e
                 where e.ticket_id = ? and e.kind = 'CUSTOMER_MESSAGE'
                   and not exists (select 1 from message_emotion m where m.entry_id = e.id)
                 order by e.id""").param(ticketId).query((rs, n) -> new Unread(rs.getLong(1), rs.getString(2))).list();
+        EmotionReading newest = null;
         for (Unread message : unread) {
             EmotionReading reading = reader.read(message.body());
+            newest = reading;
             jdbc.sql("insert into message_emotion (entry_id, ticket_id, label, intensity, cues, created_at) values (?, ?, ?, ?, ?, ?)")
                     .params(message.entryId(), ticketId, reading.label().name(), reading.intensity(),
                             cues(reading.cues()), java.sql.Timestamp.from(clock.instant()))
@@ -81,6 +92,7 @@ public class MessageEmotions {
             events.publishEvent(new InsightEvents.EmotionRead(ticketId, message.entryId(), reading.label(),
                     reading.intensity(), reading.threatensEscalation()));
         }
+        return Optional.ofNullable(newest);
     }
 
     /**
