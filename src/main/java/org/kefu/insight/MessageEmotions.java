@@ -5,9 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.kefu.platform.Actor;
 import org.kefu.ticket.TicketEvents;
 import org.kefu.ticket.TicketWork;
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +40,8 @@ public class MessageEmotions {
     static final int TREND = 12;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Tickets whose messages readNow read in the running transaction of this thread. */
+    private static final ThreadLocal<Set<Long>> READ_NOW = ThreadLocal.withInitial(HashSet::new);
 
     private final EmotionReader reader;
     private final JdbcClient jdbc;
@@ -56,6 +62,9 @@ public class MessageEmotions {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void opened(TicketEvents.TicketOpened e) {
+        if (READ_NOW.get().contains(e.ticketId())) {
+            return; // the opening message was read by readNow in this transaction; later ones come as CustomerMessageReceived
+        }
         readUnread(e.ticketId());
     }
 
@@ -70,7 +79,17 @@ public class MessageEmotions {
      * ticket is scored once, with its emotion.
      */
     public Optional<EmotionReading> readNow(long ticketId) {
-        return readUnread(ticketId);
+        Optional<EmotionReading> newest = readUnread(ticketId);
+        if (TransactionSynchronizationManager.isSynchronizationActive() && READ_NOW.get().add(ticketId)
+                && READ_NOW.get().size() == 1) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    READ_NOW.remove();
+                }
+            });
+        }
+        return newest;
     }
 
     /** Reads the ticket's customer messages that have no reading yet (normally just the newest one); the newest reading. */
