@@ -33,6 +33,7 @@ SEARCH_REQUESTS=${BENCH_SEARCH_REQUESTS:-1000}
 PAGE_REQUESTS=${BENCH_PAGE_REQUESTS:-1000}
 COUNT_REQUESTS=${BENCH_COUNT_REQUESTS:-200}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-180}            # time cap of each measurement
+READY_TIMEOUT=${BENCH_READY_TIMEOUT:-180}        # seconds the app may take to start (more on a busy machine)
 
 mkdir -p "$WORK"
 RESULTS="$WORK/results.tsv"
@@ -140,10 +141,10 @@ env KEFU_DB_URL="$DB_URL" KEFU_DB_USER="$APP_DB_USER" KEFU_DB_PASSWORD="$APP_DB_
     KEFU_DATA_DIR="$WORK/data" PORT="$PORT" \
     "$JAVA" $APP_JAVA_OPTS -jar "$JAR" --server.address=127.0.0.1 $APP_ARGS >"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for i in $(seq 1 180); do
+for i in $(seq 1 "$READY_TIMEOUT"); do
     if curl -sf -o /dev/null "$BASE/actuator/health/readiness"; then break; fi
     if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the app exited; see $WORK/app.log" >&2; tail -30 "$WORK/app.log" >&2; exit 1; fi
-    if [[ $i == 180 ]]; then echo "the app did not become ready in 180 s" >&2; exit 1; fi
+    if [[ $i == "$READY_TIMEOUT" ]]; then echo "the app did not become ready in $READY_TIMEOUT s" >&2; exit 1; fi
     sleep 1
 done
 log "app is ready"

@@ -4,15 +4,21 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.kefu.customer.CustomerTier;
 import org.kefu.insight.Emotion;
 import org.kefu.insight.InsightEvents;
 import org.kefu.sla.SlaEvents;
 import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketEvents;
+import org.kefu.ticket.Tickets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The event-driven triggers: SLA warnings and breaches, a VIP customer's second contact and an angry
@@ -25,9 +31,11 @@ class EscalationTriggers {
     private final EscalationRules rules;
     private final Escalations escalations;
     private final JdbcClient jdbc;
+    private final Tickets tickets;
     private final Clock clock;
 
-    EscalationTriggers(EscalationRules rules, Escalations escalations, JdbcClient jdbc, Clock clock) {
+    EscalationTriggers(EscalationRules rules, Escalations escalations, JdbcClient jdbc, Tickets tickets, Clock clock) {
+        this.tickets = tickets;
         this.rules = rules;
         this.escalations = escalations;
         this.jdbc = jdbc;
@@ -44,12 +52,40 @@ class EscalationTriggers {
         escalations.fireAll(EscalationTrigger.SLA_BREACHED, e.ticketId(), "SLA_BREACHED:" + e.metric() + ":" + e.dueAt());
     }
 
-    /** A new ticket from a customer who already opened one within the rule's days. */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * A new ticket from a customer who already opened one within the rule's days. What cannot change
+     * before the commit (the rules, the customer's tier, the customer's earlier tickets) is checked in
+     * the opening transaction, on its connection; only a rule that will fire runs after the commit, in
+     * its own transaction. The usual ticket, with no such rule or no such customer, costs no statement
+     * after the commit and never a second connection.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void opened(TicketEvents.TicketOpened e) {
+        List<EscalationRule> candidates = new ArrayList<>();
         for (EscalationRule rule : rules.active(EscalationTrigger.VIP_SECOND_CONTACT)) {
-            escalations.fire(rule, e.ticketId(), "SECOND_CONTACT",
-                    t -> ofTier(rule, t) && earlierTicketWithin(t, Duration.ofDays(rule.threshold())));
+            Ticket t = tickets.findById(e.ticketId()).orElse(null);
+            if (t != null && ofTier(rule, t) && earlierTicketWithin(t, Duration.ofDays(rule.threshold()))) {
+                candidates.add(rule);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Runnable fire = () -> {
+            for (EscalationRule rule : candidates) {
+                escalations.fire(rule, e.ticketId(), "SECOND_CONTACT",
+                        t -> ofTier(rule, t) && earlierTicketWithin(t, Duration.ofDays(rule.threshold())));
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    fire.run();
+                }
+            });
+        } else {
+            fire.run();
         }
     }
 

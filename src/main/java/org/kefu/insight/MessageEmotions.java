@@ -5,9 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.kefu.platform.Actor;
 import org.kefu.ticket.TicketEvents;
 import org.kefu.ticket.TicketWork;
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +40,8 @@ public class MessageEmotions {
     static final int TREND = 12;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Tickets whose messages readNow read in the running transaction of this thread. */
+    private static final ThreadLocal<Set<Long>> READ_NOW = ThreadLocal.withInitial(HashSet::new);
 
     private final EmotionReader reader;
     private final JdbcClient jdbc;
@@ -56,6 +62,9 @@ public class MessageEmotions {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void opened(TicketEvents.TicketOpened e) {
+        if (READ_NOW.get().contains(e.ticketId())) {
+            return; // the opening message was read by readNow in this transaction; later ones come as CustomerMessageReceived
+        }
         readUnread(e.ticketId());
     }
 
@@ -64,16 +73,37 @@ public class MessageEmotions {
         readUnread(e.ticketId());
     }
 
-    /** Reads the ticket's customer messages that have no reading yet (normally just the newest one). */
-    void readUnread(long ticketId) {
+    /**
+     * Reads the ticket's unread customer messages now, in the caller's transaction, and returns the newest
+     * reading. The priority score reads a new ticket's opening message this way before scoring it, so the
+     * ticket is scored once, with its emotion.
+     */
+    public Optional<EmotionReading> readNow(long ticketId) {
+        Optional<EmotionReading> newest = readUnread(ticketId);
+        if (TransactionSynchronizationManager.isSynchronizationActive() && READ_NOW.get().add(ticketId)
+                && READ_NOW.get().size() == 1) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    READ_NOW.remove();
+                }
+            });
+        }
+        return newest;
+    }
+
+    /** Reads the ticket's customer messages that have no reading yet (normally just the newest one); the newest reading. */
+    Optional<EmotionReading> readUnread(long ticketId) {
         entityManager.flush();
         List<Unread> unread = jdbc.sql("""
                 select e.id, e.body from timeline_entry e
                 where e.ticket_id = ? and e.kind = 'CUSTOMER_MESSAGE'
                   and not exists (select 1 from message_emotion m where m.entry_id = e.id)
                 order by e.id""").param(ticketId).query((rs, n) -> new Unread(rs.getLong(1), rs.getString(2))).list();
+        EmotionReading newest = null;
         for (Unread message : unread) {
             EmotionReading reading = reader.read(message.body());
+            newest = reading;
             jdbc.sql("insert into message_emotion (entry_id, ticket_id, label, intensity, cues, created_at) values (?, ?, ?, ?, ?, ?)")
                     .params(message.entryId(), ticketId, reading.label().name(), reading.intensity(),
                             cues(reading.cues()), java.sql.Timestamp.from(clock.instant()))
@@ -81,6 +111,7 @@ public class MessageEmotions {
             events.publishEvent(new InsightEvents.EmotionRead(ticketId, message.entryId(), reading.label(),
                     reading.intensity(), reading.threatensEscalation()));
         }
+        return Optional.ofNullable(newest);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.kefu.collaboration.AskingDepartments;
 import org.kefu.collaboration.TaskEvents;
 import org.kefu.customer.CustomerDirectory;
 import org.kefu.customer.CustomerTier;
+import org.kefu.insight.EmotionReading;
 import org.kefu.insight.InsightEvents;
 import org.kefu.insight.MessageEmotions;
 import org.kefu.ticket.Author;
@@ -84,7 +85,17 @@ class Prioritising {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     @Transactional
     void opened(TicketEvents.TicketOpened e) {
-        recompute(e.ticketId(), e.priorityChosen() ? Start.CHOSEN : Start.AUTOMATIC);
+        long ticketId = e.ticketId();
+        // The opening message is read for emotion first (its EmotionRead is skipped below while the ticket
+        // is running), so a new ticket is scored once, with its emotion, instead of twice.
+        Optional<EmotionReading> reading;
+        RUNNING.get().add(ticketId);
+        try {
+            reading = emotions.readNow(ticketId);
+        } finally {
+            RUNNING.get().remove(ticketId);
+        }
+        recompute(ticketId, e.priorityChosen() ? Start.CHOSEN : Start.AUTOMATIC, reading);
     }
 
     @EventListener
@@ -114,6 +125,9 @@ class Prioritising {
     @EventListener
     @Transactional
     void emotionRead(InsightEvents.EmotionRead e) {
+        if (RUNNING.get().contains(e.ticketId())) {
+            return; // read while the ticket is being scored, which takes this reading into account
+        }
         int now = PrioritySignals.emotion(e.label(), e.intensity()).value();
         int stored = store.find(e.ticketId()).flatMap(p -> p.score().signals().stream()
                 .filter(signal -> signal.key().equals("emotion")).findFirst()).map(Signal::value).orElse(0);
@@ -143,6 +157,11 @@ class Prioritising {
     /** Recomputes and stores the score; sets the priority when nothing pins it. Returns the stored state. */
     @Transactional
     Optional<TicketPriority> recompute(long ticketId, Start start) {
+        return recompute(ticketId, start, Optional.empty());
+    }
+
+    /** {@code openingReading}: for a ticket being opened, the reading of its opening message. */
+    private Optional<TicketPriority> recompute(long ticketId, Start start, Optional<EmotionReading> openingReading) {
         if (!RUNNING.get().add(ticketId)) {
             return Optional.empty();
         }
@@ -153,8 +172,11 @@ class Prioritising {
             }
             Ticket ticket = found.get();
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            PriorityScore score = PriorityScoring.score(signals(ticket, now), settings.rules());
-            Optional<TicketPriority> before = store.lock(ticketId);
+            // Opening: this listener runs first, inside the opening transaction, so the ticket has no stored
+            // score, links or tasks yet, and its one reading came with the call; asking would be four queries.
+            boolean opening = start != Start.EXISTING;
+            PriorityScore score = PriorityScoring.score(signals(ticket, now, opening, openingReading), settings.rules());
+            Optional<TicketPriority> before = opening ? Optional.empty() : store.lock(ticketId);
             Priority current = ticket.getPriority();
             TicketPriority.Pin pin;
             if (before.isEmpty()) {
@@ -177,7 +199,11 @@ class Prioritising {
                     : null;
             TicketPriority result = new TicketPriority(ticketId, score, setsPriority ? score.priority() : current, pin, now,
                     review);
-            store.save(result);
+            if (before.isEmpty()) {
+                store.insert(result);
+            } else {
+                store.save(result);
+            }
             if (setsPriority && current != score.priority()) {
                 systemWork.prioritise(ticketId, score.priority(), Author.SYSTEM);
             }
@@ -187,14 +213,15 @@ class Prioritising {
         }
     }
 
-    private List<Signal> signals(Ticket ticket, Instant now) {
+    private List<Signal> signals(Ticket ticket, Instant now, boolean opening, Optional<EmotionReading> openingReading) {
         List<Signal> signals = new ArrayList<>();
         if (ticket.getDemandDeadline() != null) {
             signals.add(PrioritySignals.deadline(Duration.between(now, ticket.getDemandDeadline())));
         }
         signals.add(PrioritySignals.channel(ticket.getChannel()));
-        emotions.latest(ticket.getId()).ifPresent(r -> signals.add(PrioritySignals.emotion(r.label(), r.intensity())));
-        signals.add(PrioritySignals.linkedTickets(linking.countLinks(ticket.getId())));
+        (opening ? openingReading : emotions.latest(ticket.getId()))
+                .ifPresent(r -> signals.add(PrioritySignals.emotion(r.label(), r.intensity())));
+        signals.add(PrioritySignals.linkedTickets(opening ? 0 : linking.countLinks(ticket.getId())));
         CustomerTier tier = ticket.getCustomer().getTier();
         if (tier != null) {
             List<CustomerTier> all = customers.tiers();
@@ -206,7 +233,7 @@ class Prioritising {
         if (ticket.getComplaintType() != null) {
             signals.add(PrioritySignals.complaintType(ticket.getComplaintType()));
         }
-        signals.add(PrioritySignals.departments(1 + asking.departmentsAsked(ticket.getId(), ticket.getDepartmentId()).size()));
+        signals.add(PrioritySignals.departments(1 + (opening ? 0 : asking.departmentsAsked(ticket.getId(), ticket.getDepartmentId()).size())));
         return signals;
     }
 }

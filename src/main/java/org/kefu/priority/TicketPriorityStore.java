@@ -45,13 +45,34 @@ class TicketPriorityStore {
                 .query(TicketPriorityStore::map).optional();
     }
 
+    /** Updates the ticket's row, or inserts it when there is none. */
     void save(TicketPriority p) {
+        if (!update(p)) {
+            insert(p);
+        }
+    }
+
+    /** Inserts the row of a ticket known to have none (a duplicate key fails, as a concurrent insert would). */
+    void insert(TicketPriority p) {
+        List<Object> insert = new ArrayList<>();
+        insert.add(p.ticketId());
+        insert.addAll(values(p));
+        insert.addAll(rest(p));
+        jdbc.sql("insert into ticket_priority_score (" + COLUMNS + ", version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+                .params(insert).update();
+    }
+
+    private static List<Object> values(TicketPriority p) {
         PriorityScore s = p.score();
-        TicketPriority.Pin pin = p.pin();
-        List<Object> values = List.of(s.factor(PriorityFactor.URGENCY), s.factor(PriorityFactor.IMPACT),
+        return List.of(s.factor(PriorityFactor.URGENCY), s.factor(PriorityFactor.IMPACT),
                 s.factor(PriorityFactor.VALUE), s.factor(PriorityFactor.COMPLEXITY), points(s, PriorityFactor.URGENCY),
                 points(s, PriorityFactor.IMPACT), points(s, PriorityFactor.VALUE), points(s, PriorityFactor.COMPLEXITY),
                 s.score(), s.priority().name(), s.quadrant().name(), signals(s));
+    }
+
+    private static List<Object> rest(TicketPriority p) {
+        TicketPriority.Pin pin = p.pin();
         List<Object> rest = new ArrayList<>();
         rest.add(p.applied() == null ? null : p.applied().name());
         rest.add(pin == null ? null : pin.origin().name());
@@ -62,26 +83,21 @@ class TicketPriorityStore {
         rest.add(pin == null ? null : ts(pin.at()));
         rest.add(ts(p.computedAt()));
         rest.add(ts(p.nextReviewAt()));
-        List<Object> all = new ArrayList<>(values);
-        all.addAll(rest);
+        return rest;
+    }
+
+    private boolean update(TicketPriority p) {
+        List<Object> all = new ArrayList<>(values(p));
+        all.addAll(rest(p));
         all.add(p.ticketId());
-        int updated = jdbc.sql("""
+        return jdbc.sql("""
                         update ticket_priority_score set urgency = ?, impact = ?, customer_value = ?, complexity = ?,
                             urgency_points = ?, impact_points = ?, value_points = ?, complexity_points = ?, score = ?,
                             computed_priority = ?, quadrant = ?, signals = ?, applied_priority = ?, pin_origin = ?,
                             pin_priority = ?, pin_reason = ?, pin_by_id = ?, pin_by_name = ?, pinned_at = ?, computed_at = ?,
                             next_review_at = ?, version = version + 1
                         where ticket_id = ?""")
-                .params(all).update();
-        if (updated == 0) {
-            List<Object> insert = new ArrayList<>();
-            insert.add(p.ticketId());
-            insert.addAll(values);
-            insert.addAll(rest);
-            jdbc.sql("insert into ticket_priority_score (" + COLUMNS + ", version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
-                    .params(insert).update();
-        }
+                .params(all).update() > 0;
     }
 
     /** Tickets due for a review by {@code now}, earliest first; served by ix_ticket_priority_review. */

@@ -2,13 +2,19 @@ package org.kefu.routing;
 
 import org.kefu.agent.AgentEvents;
 import org.kefu.agent.Presence;
+import java.util.EnumSet;
+import java.util.Set;
+import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketEvents;
 import org.kefu.ticket.TicketStatus;
+import org.kefu.ticket.Tickets;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Routes a new ticket by the rules inside the transaction that opens it (so the opener's response
@@ -28,10 +34,14 @@ class RoutingListeners {
     private final Assigning assigning;
     private final RoutingWorkers workers;
     private final TeamQueues queues;
+    private static final Set<TicketStatus> WAITING = EnumSet.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.REOPENED);
+
     private final JdbcClient jdbc;
+    private final Tickets tickets;
 
     RoutingListeners(RoutingNewTickets newTickets, Assigning assigning, RoutingWorkers workers, TeamQueues queues,
-                     JdbcClient jdbc) {
+                     JdbcClient jdbc, Tickets tickets) {
+        this.tickets = tickets;
         this.newTickets = newTickets;
         this.assigning = assigning;
         this.workers = workers;
@@ -48,9 +58,29 @@ class RoutingListeners {
         }
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /**
+     * Decides before the commit, from the ticket the opening transaction holds (no query), and hands the
+     * assignment over after it: no statement runs on the request's connection once it has committed.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void opened(TicketEvents.TicketOpened e) {
-        assignIfWaiting(e.ticketId());
+        Ticket t = tickets.findById(e.ticketId()).orElse(null);
+        if (t == null || t.getTeamId() == null || t.getAssigneeId() != null || !WAITING.contains(t.getStatus())
+                || !automatic(t.getTeamId())) {
+            return;
+        }
+        long ticketId = e.ticketId();
+        Runnable submit = () -> workers.submit("assign ticket " + ticketId, () -> assigning.assign(ticketId));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    submit.run();
+                }
+            });
+        } else {
+            submit.run();
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

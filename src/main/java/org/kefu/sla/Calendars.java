@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Repository;
 class Calendars {
 
     private final JdbcClient jdbc;
+    /** Definitions last read, by id; used only while the stored version is the same. */
+    private final Map<Long, CalendarDefinition> byId = new ConcurrentHashMap<>();
 
     Calendars(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -38,6 +41,13 @@ class Calendars {
         if (head.isEmpty()) {
             return Optional.empty();
         }
+        Head h = head.get();
+        // Every change of a calendar raises its version in the transaction that rewrites its days, so
+        // a definition read at the same version is still current; only the head row is read again.
+        CalendarDefinition cached = byId.get(id);
+        if (cached != null && cached.version() == h.version()) {
+            return Optional.of(cached);
+        }
         Map<DayOfWeek, OpeningHours> week = new EnumMap<>(DayOfWeek.class);
         jdbc.sql("select day_of_week, opening_hours from sla_calendar_week where calendar_id = ?").param(id)
                 .query(rs -> {
@@ -49,8 +59,17 @@ class Calendars {
                 .query((rs, n) -> new CalendarDefinition.SpecialDay(rs.getObject(1, LocalDate.class),
                         CalendarDefinition.Kind.valueOf(rs.getString(2)), OpeningHours.parse(rs.getString(3)), rs.getString(4)))
                 .list();
-        Head h = head.get();
-        return Optional.of(new CalendarDefinition(h.id(), h.name(), ZoneId.of(h.zone()), h.description(), week, days, h.version()));
+        CalendarDefinition loaded = new CalendarDefinition(h.id(), h.name(), ZoneId.of(h.zone()), h.description(), week, days,
+                h.version());
+        // remembered only when no change committed between reading the head and the days
+        if (version(id).filter(v -> v == h.version()).isPresent()) {
+            byId.put(id, loaded);
+        }
+        return Optional.of(loaded);
+    }
+
+    private Optional<Long> version(long id) {
+        return jdbc.sql("select version from sla_calendar where id = ?").param(id).query(Long.class).optional();
     }
 
     boolean nameTaken(String name, Long exceptId) {
@@ -88,6 +107,7 @@ class Calendars {
     }
 
     void delete(long id) {
+        byId.remove(id);
         jdbc.sql("delete from sla_calendar where id = ?").param(id).update();
     }
 

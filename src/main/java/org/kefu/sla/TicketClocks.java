@@ -58,21 +58,25 @@ class TicketClocks {
     @EventListener
     @Transactional
     void opened(TicketEvents.TicketOpened e) {
-        openedClocks(e);
-        dueColumn.refresh(e.ticketId());
+        // A new ticket's due column starts empty: it needs writing only when a clock started.
+        if (openedClocks(e)) {
+            dueColumn.refresh(e.ticketId());
+        }
     }
 
-    private void openedClocks(TicketEvents.TicketOpened e) {
+    /** Starts the new ticket's clocks; false when none started. */
+    private boolean openedClocks(TicketEvents.TicketOpened e) {
         Optional<Ticket> ticket = tickets.findById(e.ticketId());
         if (ticket.isEmpty()) {
-            return;
+            return false;
         }
         if (ticket.get().getCreatedAt() != null && ticket.get().getCreatedAt().isBefore(now().minus(BACKDATED))) {
-            return; // imported history or demo data: its SLA is not measured live
+            return false; // imported history or demo data: its SLA is not measured live
         }
         Optional<SlaPolicy> policy = SlaPolicy.firstMatch(policies.ordered(), factsOf(ticket.get()));
-        if (policy.isEmpty()) {
-            return;
+        if (policy.isEmpty() || policy.get().target(SlaMetric.FIRST_RESPONSE).isEmpty()
+                && policy.get().target(SlaMetric.RESOLUTION).isEmpty()) {
+            return false;
         }
         BusinessCalendar calendar = calendar(policy.get().calendarId());
         Instant at = ticket.get().getCreatedAt() == null ? now() : ticket.get().getCreatedAt().truncatedTo(ChronoUnit.MICROS);
@@ -83,6 +87,7 @@ class TicketClocks {
         if (ticket.get().getStatus() == TicketStatus.PENDING_CUSTOMER) {
             statusChangedClocks(new TicketEvents.TicketStatusChanged(e.ticketId(), TicketStatus.NEW, TicketStatus.PENDING_CUSTOMER));
         }
+        return true;
     }
 
     @EventListener

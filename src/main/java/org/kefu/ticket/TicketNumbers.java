@@ -1,6 +1,7 @@
 package org.kefu.ticket;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -28,7 +29,9 @@ class TicketNumbers {
     }
 
     TicketNumber next() {
-        Number value = (Number) entityManager.createNativeQuery(nextValueSql).getSingleResult();
+        // A sequence value depends on no pending change: no flush of the session before it (a native
+        // query flushes everything by default, dirty-checking each entity the transaction holds).
+        Number value = (Number) entityManager.createNativeQuery(nextValueSql).setFlushMode(FlushModeType.COMMIT).getSingleResult();
         return TicketNumber.of(clock.instant().atZone(zone).getYear(), value.longValue());
     }
 }
