@@ -12,6 +12,7 @@ TOKEN=${BENCH_TOKEN:-kefu-chat-bench-token-2026}
 VISITORS=${BENCH_CHAT_VISITORS:-1000}
 MESSAGES=${BENCH_CHAT_MESSAGES:-5}
 INTERVAL=${BENCH_CHAT_INTERVAL_MS:-1000}
+RAMP=${BENCH_CHAT_RAMP_MS:-20000}
 WORK=${BENCH_WORK:-$(mktemp -d /tmp/kefu-chat-bench.XXXXXX)}
 APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS:--Xms512m -Xmx2g}
 JAR=${BENCH_JAR:-}
@@ -40,4 +41,4 @@ for _ in $(seq 1 180); do
     sleep 1
 done
 "$JAVA" "$BENCH_DIR/chat/ChatLoad.java" --base="http://127.0.0.1:$PORT" --token="$TOKEN" --visitors="$VISITORS" \
-    --messages="$MESSAGES" --interval-ms="$INTERVAL" | tee "$WORK/results.txt"
+    --messages="$MESSAGES" --interval-ms="$INTERVAL" --ramp-ms="$RAMP" | tee "$WORK/results.txt"

@@ -57,14 +57,24 @@ public class ChatChannels {
                 .orElseThrow(() -> new NotFoundException("Chat channel", id));
     }
 
-    /** The active channel with this public key, from a short-lived cache. */
-    @Transactional(readOnly = true)
+    /**
+     * The active channel with this public key, from a short-lived cache. Called on every visitor request (also for CORS):
+     * no transaction of its own, so a cache hit takes no database connection. A miss is loaded outside the cache's lock:
+     * callers inside a transaction hold a pooled connection, and a loader waiting for a connection under the lock they
+     * wait on would deadlock the pool (seen with 1,000 chat visitors when the entry expired).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Optional<ChatChannel> active(String publicKey) {
         if (publicKey == null || publicKey.length() > 64) {
             return Optional.empty();
         }
-        return byKey.get(publicKey, k -> jdbc.sql("select * from chat_channel where public_key = ?").param(k)
-                .query(ChatChannels::row).optional()).filter(ChatChannel::active);
+        Optional<ChatChannel> channel = byKey.getIfPresent(publicKey);
+        if (channel == null) {
+            channel = jdbc.sql("select * from chat_channel where public_key = ?").param(publicKey)
+                    .query(ChatChannels::row).optional();
+            byKey.put(publicKey, channel);
+        }
+        return channel.filter(ChatChannel::active);
     }
 
     public ChatChannel create(ChatChannelInput input, Actor actor) {
