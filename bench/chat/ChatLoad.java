@@ -31,6 +31,11 @@ import java.util.regex.Pattern;
  * delivery to the agent: from the start of the visitor's POST to the arrival of the agent's live
  * event {@code ticket} (kind customer-message) for that visitor's ticket. Each visitor has at most one
  * message in flight (it writes the next one after the previous one arrived plus --interval-ms).
+ * With --steady (the default) the measured messages start only when every visitor has connected and
+ * written its first message (which opens its ticket), each visitor at a random offset within
+ * --interval-ms: "1,000 concurrent visitors" chatting at a steady pace. --steady=false measures from
+ * the first visitor on, so the ramp (ticket opening for the visitors still arriving) overlaps the
+ * measurement. The summary also prints the time the ramp took.
  * JDK only, single-file launcher:
  *
  * <pre>
@@ -56,6 +61,8 @@ public class ChatLoad {
         int messages = Integer.parseInt(opt.getOrDefault("messages", "5"));
         long interval = Long.parseLong(opt.getOrDefault("interval-ms", "1000"));
         int rampMs = Integer.parseInt(opt.getOrDefault("ramp-ms", "20000"));
+        boolean steady = Boolean.parseBoolean(opt.getOrDefault("steady", "true"));
+        String samplesFile = opt.get("samples"); // optional: one line per measured message, "sent-offset-ms latency-ms"
 
         HttpClient api = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         // setup: a department, an available agent with a password, a chat channel
@@ -92,13 +99,17 @@ public class ChatLoad {
 
         HttpClient visitorsClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger streams = new AtomicInteger();
         AtomicInteger lost = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(visitors);
+        CountDownLatch connected = new CountDownLatch(visitors);
+        java.util.concurrent.atomic.AtomicLong allConnectedAt = new java.util.concurrent.atomic.AtomicLong();
         long started = System.nanoTime();
         for (int v = 0; v < visitors; v++) {
             int number = v;
+            boolean[] counted = {false};
             Thread.ofVirtual().start(() -> {
                 try {
                     Thread.sleep((long) rampMs * number / Math.max(1, visitors));
@@ -116,8 +127,17 @@ public class ChatLoad {
                     long ticketId = Long.parseLong(field(transcript, "ticketId"));
                     LinkedBlockingQueue<Long> mine = arrivals.computeIfAbsent(ticketId, k -> new LinkedBlockingQueue<>());
                     mine.poll(30, TimeUnit.SECONDS); // the "opened" event of the first message: not measured
+                    counted[0] = true;
+                    connected.countDown();
+                    if (steady) {
+                        connected.await();
+                        allConnectedAt.compareAndSet(0, System.nanoTime());
+                        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(Math.max(1, interval)));
+                    }
                     for (int i = 1; i < messages; i++) {
-                        Thread.sleep(interval);
+                        if (!steady || i > 1) {
+                            Thread.sleep(interval);
+                        }
                         mine.clear();
                         long sent = System.nanoTime();
                         post(visitorsClient, base + "/chat/api/" + key + "/messages", visitorToken,
@@ -127,9 +147,13 @@ public class ChatLoad {
                             lost.incrementAndGet();
                         } else {
                             latencies.add(arrived - sent);
+                            samples.add(new long[] {sent, arrived - sent});
                         }
                     }
                 } catch (Exception e) {
+                    if (!counted[0]) {
+                        connected.countDown();
+                    }
                     errors.incrementAndGet();
                     if (errors.get() <= 5) {
                         System.err.println("visitor " + number + ": " + e);
@@ -144,9 +168,19 @@ public class ChatLoad {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("visitors=%d streams-open=%d messages-measured=%d lost=%d errors=%d duration=%.1fs%n",
                 visitors, streams.get(), sorted.length, lost.get(), errors.get(), seconds);
+        if (steady && allConnectedAt.get() != 0) {
+            System.out.printf("steady: all %d visitors connected after %.1fs; measured messages only after that%n",
+                    visitors, (allConnectedAt.get() - started) / 1e9);
+        }
         if (sorted.length > 0) {
             System.out.printf("delivery to agent ms: p50=%.1f p95=%.1f p99=%.1f max=%.1f%n", pct(sorted, 50), pct(sorted, 95),
                     pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
+        }
+        if (samplesFile != null) {
+            StringBuilder out = new StringBuilder();
+            samples.stream().sorted(java.util.Comparator.comparingLong(x -> x[0])).forEach(x ->
+                    out.append((x[0] - started) / 1_000_000).append(' ').append(x[1] / 1_000_000).append('\n'));
+            java.nio.file.Files.writeString(java.nio.file.Path.of(samplesFile), out);
         }
         System.exit(0);
     }

@@ -41,4 +41,4 @@ for _ in $(seq 1 180); do
     sleep 1
 done
 "$JAVA" "$BENCH_DIR/chat/ChatLoad.java" --base="http://127.0.0.1:$PORT" --token="$TOKEN" --visitors="$VISITORS" \
-    --messages="$MESSAGES" --interval-ms="$INTERVAL" --ramp-ms="$RAMP" | tee "$WORK/results.txt"
+    --messages="$MESSAGES" --interval-ms="$INTERVAL" --ramp-ms="$RAMP" --steady="${BENCH_CHAT_STEADY:-true}" --samples="$WORK/samples.txt" | tee "$WORK/results.txt"

@@ -215,10 +215,10 @@ public class TicketFinder {
     /** The department, team and assignee of a ticket, without loading it; empty if there is none. */
     @Transactional(readOnly = true)
     public java.util.Optional<TicketScope> scope(long ticketId) {
-        return entityManager.createQuery("""
-                select new org.kefu.ticket.TicketScope(t.id, t.departmentId, t.teamId, t.assigneeId)
-                from Ticket t where t.id = :id""", TicketScope.class)
-                .setParameter("id", ticketId).getResultStream().findFirst();
+        // The live feed asks this inside the transaction that changed the ticket: the ticket is then already in
+        // the persistence context, and a query would flush and dirty-check the whole session to find it.
+        return java.util.Optional.ofNullable(entityManager.find(Ticket.class, ticketId))
+                .map(t -> new TicketScope(t.getId(), t.getDepartmentId(), t.getTeamId(), t.getAssigneeId()));
     }
 
     public String customerWords(long ticketId) {

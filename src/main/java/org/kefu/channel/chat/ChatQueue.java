@@ -151,7 +151,7 @@ public class ChatQueue {
     /** Whether anyone could take a chat of this channel right now (else the widget offers the message form). */
     @Transactional(readOnly = true)
     public boolean anyoneAvailable(ChatChannel channel) {
-        return agents.agents().stream().anyMatch(a -> eligible(a, channel.departmentId(), channel.teamId()));
+        return !candidates(channel.departmentId(), channel.teamId()).isEmpty();
     }
 
     /** Puts the chat into the queue and offers it to the least busy available agent. */
@@ -367,13 +367,7 @@ public class ChatQueue {
     }
 
     private List<Agent> candidates(long departmentId, Long teamId) {
-        return agents.agents().stream().filter(a -> eligible(a, departmentId, teamId)).toList();
-    }
-
-    private static boolean eligible(Agent a, long departmentId, Long teamId) {
-        return a.isActive() && a.getPresence() == Presence.AVAILABLE
-                && a.getDepartments().stream().anyMatch(d -> d.getId() == departmentId)
-                && (teamId == null || a.getTeams().stream().anyMatch(t -> t.getId().equals(teamId)));
+        return agents.availableIn(departmentId, teamId);
     }
 
     private void changed(ChatConversation c) {
