@@ -93,35 +93,41 @@ class TicketClocks {
     @EventListener
     @Transactional
     void customerWrote(TicketEvents.CustomerMessageReceived e) {
-        customerWroteClocks(e);
-        dueColumn.refresh(e.ticketId());
+        // A customer who writes again while a response clock already runs (a chat, a follow-up mail) changes no
+        // clock, so the ticket's due column stays as it is: no update of the ticket row for every message.
+        if (customerWroteClocks(e)) {
+            dueColumn.refresh(e.ticketId());
+        }
     }
 
-    private void customerWroteClocks(TicketEvents.CustomerMessageReceived e) {
+    /** Whether a clock changed. */
+    private boolean customerWroteClocks(TicketEvents.CustomerMessageReceived e) {
         Instant now = now();
         Map<SlaMetric, SlaClock> byMetric = lock(e.ticketId());
         if (byMetric.isEmpty()) {
-            return;
+            return false;
         }
-        resumeAll(byMetric, now);
+        boolean resumed = resumeAll(byMetric, now);
         SlaClock first = byMetric.get(SlaMetric.FIRST_RESPONSE);
         if (first != null && first.isActive()) {
-            return; // still waiting for the first reply: that clock covers this message
+            return resumed; // still waiting for the first reply: that clock covers this message
         }
         SlaClock next = byMetric.get(SlaMetric.NEXT_RESPONSE);
         if (next != null) {
             if (!next.isActive()) {
                 clocks.save(next.restart(now, calendar(next.calendarId())), now);
+                return true;
             }
-            return;
+            return resumed;
         }
         SlaClock any = byMetric.values().iterator().next();
         if (any.policyId() == null) {
-            return;
+            return resumed;
         }
-        policies.find(any.policyId()).ifPresent(policy -> policy.target(SlaMetric.NEXT_RESPONSE).ifPresent(target ->
+        boolean started = policies.find(any.policyId()).flatMap(policy -> policy.target(SlaMetric.NEXT_RESPONSE).map(target ->
                 clocks.save(SlaClock.start(e.ticketId(), SlaMetric.NEXT_RESPONSE, policy, target,
-                        calendar(policy.calendarId()), now), now)));
+                        calendar(policy.calendarId()), now), now))).isPresent();
+        return resumed || started;
     }
 
     @EventListener
@@ -242,11 +248,21 @@ class TicketClocks {
         }
     }
 
-    private void resumeAll(Map<SlaMetric, SlaClock> byMetric, Instant now) {
+    /** Resumes the paused clocks; whether there was one. */
+    private boolean resumeAll(Map<SlaMetric, SlaClock> byMetric, Instant now) {
+        boolean[] any = {false};
         byMetric.replaceAll((metric, c) -> {
+            if (c.state() != SlaClock.State.PAUSED) {
+                return c; // nothing to resume: no calendar needed
+            }
             SlaClock resumed = c.resume(now, calendar(c.calendarId()));
-            return resumed == c ? c : clocks.save(resumed, now);
+            if (resumed == c) {
+                return c;
+            }
+            any[0] = true;
+            return clocks.save(resumed, now);
         });
+        return any[0];
     }
 
     private void save(SlaClock changed, SlaClock before, Instant now) {
