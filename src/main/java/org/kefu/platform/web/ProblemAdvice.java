@@ -9,28 +9,31 @@ import java.util.Map;
 import org.kefu.platform.ConflictException;
 import org.kefu.platform.ContentTooLargeException;
 import org.kefu.platform.ForbiddenException;
-import org.kefu.platform.InvalidRequestException;
 import org.kefu.platform.InvalidRequestException.FieldProblem;
+import org.kefu.platform.InvalidRequestException;
 import org.kefu.platform.NotFoundException;
 import org.kefu.platform.UnprocessableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -90,6 +93,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail integrity(DataIntegrityViolationException e) {
         log.info("Integrity violation: {}", e.getMostSpecificCause().getMessage());
         return problem(HttpStatus.CONFLICT, "Conflict", "This clashes with data that already exists (a duplicate or a missing reference).");
+    }
+
+    /**
+     * No database connection within the pool's timeout (every connection busy under a burst, or the database
+     * down): the desk is overloaded, the request was fine. 503 with Retry-After, so clients retry instead of
+     * treating it as a bug; logged as one line, not as an unexpected error with its stack.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            org.hibernate.exception.JDBCConnectionException.class})
+    ResponseEntity<ProblemDetail> busy(Exception e) {
+        log.warn("No database connection for a request: {}", mostSpecific(e).getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+                        "The desk is too busy to handle this right now; nothing was changed. Please retry in a few seconds."));
+    }
+
+    private static Throwable mostSpecific(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     @ExceptionHandler(InvalidRequestException.class)
