@@ -164,7 +164,7 @@ public class AgentDirectory {
     }
 
     /** The id of {@link #defaultDepartment()}, cached on each node (new tickets without a placement go there). */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public long defaultDepartmentId() {
         return defaultDepartmentId.get();
     }
