@@ -15,6 +15,8 @@ import org.kefu.platform.InvalidRequestException;
 import org.kefu.platform.InvalidRequestException.FieldProblem;
 import org.kefu.platform.NotFoundException;
 import org.kefu.platform.Role;
+import org.kefu.platform.reference.ReferenceCache;
+import org.kefu.platform.reference.ReferenceData;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -31,15 +33,17 @@ public class AgentDirectory {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ReferenceCache<Long> defaultDepartmentId;
 
     AgentDirectory(Agents agents, Departments departments, Teams teams, PasswordEncoder passwords,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, ReferenceData references) {
         this.agents = agents;
         this.departments = departments;
         this.teams = teams;
         this.passwords = passwords;
         this.events = events;
         this.clock = clock;
+        this.defaultDepartmentId = references.cache("agent.default-department", () -> defaultDepartment().getId());
     }
 
     public Agent create(NewAgent command, Long actorId) {
@@ -170,6 +174,12 @@ public class AgentDirectory {
                 .orElseThrow(() -> new ConflictException("No department exists yet; create one first."));
     }
 
+    /** The id of {@link #defaultDepartment()}, cached on each node (new tickets without a placement go there). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    public long defaultDepartmentId() {
+        return defaultDepartmentId.get();
+    }
+
     public Department createDepartment(String code, String name, boolean makeDefault) {
         String normalised = code.strip().toLowerCase(Locale.ROOT);
         if (departments.findByCode(normalised).isPresent()) {
@@ -178,7 +188,9 @@ public class AgentDirectory {
         if (makeDefault) {
             departments.findAll().forEach(d -> d.markDefault(false));
         }
-        return departments.save(new Department(normalised, name.strip(), makeDefault, clock.instant()));
+        Department created = departments.save(new Department(normalised, name.strip(), makeDefault, clock.instant()));
+        defaultDepartmentId.changed(); // also without makeDefault: with no default department the first by name is it
+        return created;
     }
 
     public Department updateDepartment(long id, String name, Boolean makeDefault) {
@@ -189,6 +201,7 @@ public class AgentDirectory {
         if (Boolean.TRUE.equals(makeDefault)) {
             departments.findAll().forEach(d -> d.markDefault(d.getId().equals(id)));
         }
+        defaultDepartmentId.changed();
         return department;
     }
 

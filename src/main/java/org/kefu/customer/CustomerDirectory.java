@@ -18,6 +18,8 @@ import org.kefu.platform.Cursor;
 import org.kefu.platform.InvalidRequestException;
 import org.kefu.platform.NotFoundException;
 import org.kefu.platform.Slice;
+import org.kefu.platform.reference.ReferenceCache;
+import org.kefu.platform.reference.ReferenceData;
 import org.kefu.platform.search.SearchText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,14 +34,17 @@ public class CustomerDirectory {
     private final Organisations organisations;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final ReferenceCache<TierRanking> ranking;
 
     CustomerDirectory(Customers customers, CustomerTiers tiers, Organisations organisations,
-            EntityManager entityManager, Clock clock) {
+            EntityManager entityManager, Clock clock, ReferenceData references) {
         this.customers = customers;
         this.tiers = tiers;
         this.organisations = organisations;
         this.entityManager = entityManager;
         this.clock = clock;
+        this.ranking = references.cache("customer.tiers", () -> new TierRanking(tiers.findAllByOrderByRankDesc().stream()
+                .map(t -> new TierRanking.Tier(t.getId(), t.getCode(), t.getName(), t.getRank())).toList()));
     }
 
     public Customer create(NewCustomer command) {
@@ -119,17 +124,40 @@ public class CustomerDirectory {
         return tiers.findAllByOrderByRankDesc();
     }
 
+    /** The tiers, highest rank first, from this node's cache (kind customer.tiers). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    public TierRanking tierRanking() {
+        return ranking.get();
+    }
+
+    /**
+     * The customer's tier from this node's cache: reads no table, also when the customer was loaded without its tier.
+     * A tier this node does not know yet (created elsewhere moments ago) is read from the customer.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    public Optional<TierRanking.Tier> tierOf(Customer customer) {
+        CustomerTier tier = customer.getTier();
+        if (tier == null) {
+            return Optional.empty();
+        }
+        return ranking.get().byId(tier.getId())
+                .or(() -> Optional.of(new TierRanking.Tier(tier.getId(), tier.getCode(), tier.getName(), tier.getRank())));
+    }
+
     public CustomerTier createTier(String code, String name, int rank) {
         String normalised = code.strip().toUpperCase(java.util.Locale.ROOT);
         if (tiers.findByCode(normalised).isPresent()) {
             throw new ConflictException("A tier with the code " + normalised + " already exists.");
         }
-        return tiers.save(new CustomerTier(normalised, name.strip(), rank, clock.instant()));
+        CustomerTier created = tiers.save(new CustomerTier(normalised, name.strip(), rank, clock.instant()));
+        ranking.changed();
+        return created;
     }
 
     public CustomerTier updateTier(long id, String name, int rank) {
         CustomerTier tier = tiers.findById(id).orElseThrow(() -> new NotFoundException("Tier", id));
         tier.rename(name.strip(), rank);
+        ranking.changed();
         return tier;
     }
 
@@ -208,10 +236,13 @@ public class CustomerDirectory {
         });
     }
 
+    /** The tier to set on a customer, from this node's cache: see {@link CustomerTier#standingFor}. */
     private CustomerTier tier(String code) {
         String wanted = code == null ? CustomerTier.REGULAR : code;
-        return tiers.findByCode(wanted).orElseThrow(() -> InvalidRequestException.of("tier",
-                "'" + wanted + "' is not a tier; known tiers: " + tiers.findAllByOrderByRankDesc().stream().map(CustomerTier::getCode).toList()));
+        TierRanking known = ranking.get();
+        return known.byCode(wanted).map(CustomerTier::standingFor).orElseGet(() -> tiers.findByCode(wanted)
+                .orElseThrow(() -> InvalidRequestException.of("tier", "'" + wanted + "' is not a tier; known tiers: "
+                        + tiers.findAllByOrderByRankDesc().stream().map(CustomerTier::getCode).toList())));
     }
 
     private Organisation organisation(String name) {

@@ -60,6 +60,17 @@ public class CustomerTier {
         return rank;
     }
 
+    /**
+     * An unmanaged instance standing for the stored tier {@code tier}, to set as a customer's tier without reading the
+     * table: Hibernate takes an entity with a generated id that is set as stored, and writes only its id. A new
+     * instance on every call, never shared.
+     */
+    static CustomerTier standingFor(TierRanking.Tier tier) {
+        CustomerTier t = new CustomerTier(tier.code(), tier.name(), tier.rank(), null);
+        t.id = tier.id();
+        return t;
+    }
+
     void rename(String name, int rank) {
         this.name = name;
         this.rank = rank;

@@ -6,12 +6,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.kefu.platform.reference.ReferenceCache;
+import org.kefu.platform.reference.ReferenceData;
 import org.kefu.platform.Channel;
 import org.kefu.ticket.Priority;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Table escalation_rule and the once-only firing log escalation_log. */
+/**
+ * Table escalation_rule and the once-only firing log escalation_log. The active rules are cached on each node
+ * (escalation.rules) for the triggers that events fire; sweeps read the table ({@link #active}) because they keep
+ * {@code swept_until}, which is not configuration and does not change the version.
+ */
 @Repository
 class EscalationRules {
 
@@ -21,9 +27,13 @@ class EscalationRules {
             raise_priority, reassign_team_id, reassign_supervisor, add_tag, swept_until, created_at, updated_at, version""";
 
     private final JdbcClient jdbc;
+    private final ReferenceCache<List<EscalationRule>> activeRules;
 
-    EscalationRules(JdbcClient jdbc) {
+    EscalationRules(JdbcClient jdbc, ReferenceData references) {
         this.jdbc = jdbc;
+        this.activeRules = references.cache("escalation.rules", () -> List.copyOf(
+                jdbc.sql("select " + COLUMNS + " from escalation_rule where active = true order by id")
+                        .query(EscalationRules::map).list()));
     }
 
     List<EscalationRule> all() {
@@ -33,6 +43,11 @@ class EscalationRules {
     List<EscalationRule> active(EscalationTrigger trigger) {
         return jdbc.sql("select " + COLUMNS + " from escalation_rule where trigger_type = ? and active = true order by id")
                 .param(trigger.name()).query(EscalationRules::map).list();
+    }
+
+    /** The active rules of a trigger as configured, from this node's cache (their swept_until may be old). */
+    List<EscalationRule> configured(EscalationTrigger trigger) {
+        return activeRules.get().stream().filter(r -> r.trigger() == trigger).toList();
     }
 
     Optional<EscalationRule> find(long id) {
@@ -48,6 +63,7 @@ class EscalationRules {
         long id = jdbc.sql("select nextval('escalation_rule_seq')").query(Long.class).single();
         jdbc.sql("insert into escalation_rule (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, 0)")
                 .params(values(id, v, now, true)).update();
+        activeRules.changed();
         return id;
     }
 
@@ -55,7 +71,7 @@ class EscalationRules {
     boolean update(long id, EscalationRuleInput.Valid v, long version, Instant now) {
         EscalationRule.Conditions c = v.conditions();
         EscalationRule.Actions a = v.actions();
-        return jdbc.sql("""
+        boolean updated = jdbc.sql("""
                         update escalation_rule set name = ?, active = ?, trigger_type = ?, threshold = ?, min_priority = ?,
                             cond_priority = ?, cond_channel = ?, cond_department_id = ?, cond_team_id = ?, cond_tier = ?,
                             notify_assignee = ?, notify_team = ?, notify_supervisors = ?, notify_agent_id = ?, notify_email = ?,
@@ -67,11 +83,16 @@ class EscalationRules {
                         a.notifySupervisors(), a.notifyAgentId(), a.notifyEmail(), a.raisePriority(), a.reassignTeamId(),
                         a.reassignSupervisor(), a.addTag(), Timestamp.from(now), id, version)
                 .update() == 1;
+        if (updated) {
+            activeRules.changed();
+        }
+        return updated;
     }
 
     void delete(long id) {
         jdbc.sql("delete from escalation_log where rule_id = ?").param(id).update();
         jdbc.sql("delete from escalation_rule where id = ?").param(id).update();
+        activeRules.changed();
     }
 
     void sweptUntil(long id, Instant until) {

@@ -62,7 +62,7 @@ class EscalationTriggers {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void opened(TicketEvents.TicketOpened e) {
         List<EscalationRule> candidates = new ArrayList<>();
-        for (EscalationRule rule : rules.active(EscalationTrigger.VIP_SECOND_CONTACT)) {
+        for (EscalationRule rule : rules.configured(EscalationTrigger.VIP_SECOND_CONTACT)) {
             Ticket t = tickets.findById(e.ticketId()).orElse(null);
             if (t != null && ofTier(rule, t) && earlierTicketWithin(t, Duration.ofDays(rule.threshold()))) {
                 candidates.add(rule);
@@ -93,7 +93,7 @@ class EscalationTriggers {
     @TransactionalEventListener(fallbackExecution = true)
     void customerWrote(TicketEvents.CustomerMessageReceived e) {
         Instant now = clock.instant();
-        for (EscalationRule rule : rules.active(EscalationTrigger.VIP_SECOND_CONTACT)) {
+        for (EscalationRule rule : rules.configured(EscalationTrigger.VIP_SECOND_CONTACT)) {
             escalations.fire(rule, e.ticketId(), "SECOND_CONTACT",
                     t -> ofTier(rule, t) && !t.getCreatedAt().isBefore(now.minus(Duration.ofDays(rule.threshold()))));
         }
@@ -105,7 +105,7 @@ class EscalationTriggers {
         if (e.label() != Emotion.ANGRY) {
             return;
         }
-        for (EscalationRule rule : rules.active(EscalationTrigger.ANGRY_CUSTOMER)) {
+        for (EscalationRule rule : rules.configured(EscalationTrigger.ANGRY_CUSTOMER)) {
             if (e.threatensEscalation() || e.intensity() * 100 >= rule.threshold()) {
                 escalations.fire(rule, e.ticketId(), "ANGRY_CUSTOMER", t -> true);
             }

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.kefu.platform.reference.ReferenceCache;
+import org.kefu.platform.reference.ReferenceData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stored service goals (table service_goal), by name. */
+/** Stored service goals (table service_goal), by name; the active ones are cached on each node (goals.service-goals). */
 @Repository
 class Goals {
 
@@ -19,9 +21,12 @@ class Goals {
             complaint_type, active, version""";
 
     private final JdbcClient jdbc;
+    private final ReferenceCache<List<ServiceGoal>> active;
 
-    Goals(JdbcClient jdbc) {
+    Goals(JdbcClient jdbc, ReferenceData references) {
         this.jdbc = jdbc;
+        this.active = references.cache("goals.service-goals", () -> List.copyOf(
+                jdbc.sql("select " + COLUMNS + " from service_goal where active = true order by id").query(Goals::map).list()));
     }
 
     List<ServiceGoal> all() {
@@ -29,7 +34,7 @@ class Goals {
     }
 
     List<ServiceGoal> active() {
-        return jdbc.sql("select " + COLUMNS + " from service_goal where active = true order by id").query(Goals::map).list();
+        return active.get();
     }
 
     Optional<ServiceGoal> find(long id) {
@@ -51,11 +56,12 @@ class Goals {
                         g.channel(), g.priority(), g.teamId(), g.departmentId(), g.complaintType(), g.active(),
                         Timestamp.from(now), Timestamp.from(now))
                 .update();
+        active.changed();
         return id;
     }
 
     boolean update(long id, ServiceGoal g, long expectedVersion, Instant now) {
-        return jdbc.sql("""
+        boolean updated = jdbc.sql("""
                         update service_goal set name = ?, metric = ?, target_percent = ?, threshold_seconds = ?, calendar_id = ?,
                             channel = ?, priority = ?, team_id = ?, department_id = ?, complaint_type = ?, active = ?,
                             version = version + 1, updated_at = ?
@@ -64,10 +70,15 @@ class Goals {
                         g.channel(), g.priority(), g.teamId(), g.departmentId(), g.complaintType(), g.active(),
                         Timestamp.from(now), id, expectedVersion)
                 .update() == 1;
+        if (updated) {
+            active.changed();
+        }
+        return updated;
     }
 
     void delete(long id) {
         jdbc.sql("delete from service_goal where id = ?").param(id).update();
+        active.changed();
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

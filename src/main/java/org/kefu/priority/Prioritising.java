@@ -12,7 +12,7 @@ import java.util.Set;
 import org.kefu.collaboration.AskingDepartments;
 import org.kefu.collaboration.TaskEvents;
 import org.kefu.customer.CustomerDirectory;
-import org.kefu.customer.CustomerTier;
+import org.kefu.customer.TierRanking;
 import org.kefu.insight.EmotionReading;
 import org.kefu.insight.InsightEvents;
 import org.kefu.insight.MessageEmotions;
@@ -222,13 +222,10 @@ class Prioritising {
         (opening ? openingReading : emotions.latest(ticket.getId()))
                 .ifPresent(r -> signals.add(PrioritySignals.emotion(r.label(), r.intensity())));
         signals.add(PrioritySignals.linkedTickets(opening ? 0 : linking.countLinks(ticket.getId())));
-        CustomerTier tier = ticket.getCustomer().getTier();
-        if (tier != null) {
-            List<CustomerTier> all = customers.tiers();
-            int lowest = all.stream().mapToInt(CustomerTier::getRank).min().orElse(tier.getRank());
-            int highest = all.stream().mapToInt(CustomerTier::getRank).max().orElse(tier.getRank());
-            signals.add(PrioritySignals.tier(tier.getName(), tier.getRank(), lowest, highest));
-        }
+        customers.tierOf(ticket.getCustomer()).ifPresent(tier -> {
+            TierRanking all = customers.tierRanking();
+            signals.add(PrioritySignals.tier(tier.name(), tier.rank(), all.lowestRank(tier.rank()), all.highestRank(tier.rank())));
+        });
         signals.add(PrioritySignals.lifetimeValue(ticket.getCustomer().getLifetimeValue()));
         if (ticket.getComplaintType() != null) {
             signals.add(PrioritySignals.complaintType(ticket.getComplaintType()));

@@ -2,20 +2,28 @@ package org.kefu.priority;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.kefu.platform.reference.ReferenceCache;
+import org.kefu.platform.reference.ReferenceData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The one row of weights and thresholds (table priority_settings). */
+/** The one row of weights and thresholds (table priority_settings), cached on each node (kind priority.settings). */
 @Repository
 class PrioritySettings {
 
     private final JdbcClient jdbc;
+    private final ReferenceCache<PriorityRules> cached;
 
-    PrioritySettings(JdbcClient jdbc) {
+    PrioritySettings(JdbcClient jdbc, ReferenceData references) {
         this.jdbc = jdbc;
+        this.cached = references.cache("priority.settings", this::load);
     }
 
     PriorityRules rules() {
+        return cached.get();
+    }
+
+    private PriorityRules load() {
         return jdbc.sql("""
                         select urgency_weight, impact_weight, value_weight, complexity_weight, p1_min, p2_min, p3_min
                         from priority_settings where id = 1""")
@@ -32,5 +40,6 @@ class PrioritySettings {
                 .params(r.urgencyWeight(), r.impactWeight(), r.valueWeight(), r.complexityWeight(), r.p1Min(), r.p2Min(),
                         r.p3Min(), Timestamp.from(now), actorId)
                 .update();
+        cached.changed();
     }
 }

@@ -38,9 +38,11 @@ class RoutingListeners {
 
     private final JdbcClient jdbc;
     private final Tickets tickets;
+    private final TeamStrategies strategies;
 
     RoutingListeners(RoutingNewTickets newTickets, Assigning assigning, RoutingWorkers workers, TeamQueues queues,
-                     JdbcClient jdbc, Tickets tickets) {
+                     JdbcClient jdbc, Tickets tickets, TeamStrategies strategies) {
+        this.strategies = strategies;
         this.tickets = tickets;
         this.newTickets = newTickets;
         this.assigning = assigning;
@@ -123,8 +125,7 @@ class RoutingListeners {
     }
 
     private boolean automatic(long teamId) {
-        return jdbc.sql("select count(*) from routing_team where team_id = ? and strategy <> 'MANUAL'")
-                .param(teamId).query(Long.class).single() > 0;
+        return strategies.automatic(teamId);
     }
 
     private boolean hasAutomaticTeam(long agentId) {

@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.kefu.agent.AgentDirectory;
-import org.kefu.customer.CustomerTier;
+import org.kefu.customer.CustomerDirectory;
+import org.kefu.customer.TierRanking;
 import org.kefu.ticket.Author;
 import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketNotice;
@@ -33,9 +34,11 @@ class RoutingNewTickets {
     private final AgentDirectory agents;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final CustomerDirectory customers;
 
     RoutingNewTickets(RoutingRules rules, Tickets tickets, TicketWork work, SystemTicketWork systemWork, AgentDirectory agents,
-                      PlatformTransactionManager transactionManager, Clock clock) {
+                      PlatformTransactionManager transactionManager, Clock clock, CustomerDirectory customers) {
+        this.customers = customers;
         this.rules = rules;
         this.tickets = tickets;
         this.work = work;
@@ -69,9 +72,9 @@ class RoutingNewTickets {
         }));
     }
 
-    static RoutingFacts factsOf(Ticket t) {
-        CustomerTier tier = t.getCustomer().getTier();
+    private RoutingFacts factsOf(Ticket t) {
+        String tier = customers.tierOf(t.getCustomer()).map(TierRanking.Tier::code).orElse(null);
         return new RoutingFacts(t.getChannel() == null ? null : t.getChannel().name(), t.getSource(), t.getComplaintType(),
-                t.getProductRef(), t.getCustomer().getPreferredLanguage(), tier == null ? null : tier.getCode());
+                t.getProductRef(), t.getCustomer().getPreferredLanguage(), tier);
     }
 }

@@ -6,10 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.kefu.platform.reference.ReferenceCache;
+import org.kefu.platform.reference.ReferenceData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stored routing rules (table routing_rule), ordered by position. */
+/** Stored routing rules (table routing_rule), ordered by position; the ordered list is cached on each node (routing.rules). */
 @Repository
 class RoutingRules {
 
@@ -18,17 +20,20 @@ class RoutingRules {
             version""";
 
     private final JdbcClient jdbc;
+    private final ReferenceCache<List<RoutingRule>> ordered;
 
-    RoutingRules(JdbcClient jdbc) {
+    RoutingRules(JdbcClient jdbc, ReferenceData references) {
         this.jdbc = jdbc;
+        this.ordered = references.cache("routing.rules", () -> List.copyOf(
+                jdbc.sql("select " + COLUMNS + " from routing_rule order by position, id").query(RoutingRules::map).list()));
     }
 
     List<RoutingRule> ordered() {
-        return jdbc.sql("select " + COLUMNS + " from routing_rule order by position, id").query(RoutingRules::map).list();
+        return ordered.get();
     }
 
     boolean anyActive() {
-        return jdbc.sql("select count(*) from routing_rule where active = true").query(Long.class).single() > 0;
+        return ordered().stream().anyMatch(RoutingRule::active);
     }
 
     Optional<RoutingRule> find(long id) {
@@ -50,12 +55,13 @@ class RoutingRules {
                 .params(id, r.name(), r.position(), r.active(), c.channel(), c.source(), c.complaintType(), c.product(),
                         c.language(), c.tier(), r.departmentId(), r.teamId(), Timestamp.from(now), Timestamp.from(now))
                 .update();
+        ordered.changed();
         return id;
     }
 
     boolean update(long id, RoutingRule r, long expectedVersion, Instant now) {
         RoutingRule.Conditions c = r.conditions();
-        return jdbc.sql("""
+        boolean updated = jdbc.sql("""
                         update routing_rule set name = ?, position = ?, active = ?, channel = ?, source = ?,
                             complaint_type = ?, product = ?, language = ?, tier = ?, department_id = ?, team_id = ?,
                             version = version + 1, updated_at = ?
@@ -63,10 +69,15 @@ class RoutingRules {
                 .params(r.name(), r.position(), r.active(), c.channel(), c.source(), c.complaintType(), c.product(),
                         c.language(), c.tier(), r.departmentId(), r.teamId(), Timestamp.from(now), id, expectedVersion)
                 .update() == 1;
+        if (updated) {
+            ordered.changed();
+        }
+        return updated;
     }
 
     void delete(long id) {
         jdbc.sql("delete from routing_rule where id = ?").param(id).update();
+        ordered.changed();
     }
 
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {

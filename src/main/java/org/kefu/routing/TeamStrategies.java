@@ -5,17 +5,30 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.kefu.platform.reference.ReferenceCache;
+import org.kefu.platform.reference.ReferenceData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Each team's assignment strategy (table routing_team); a team without a row is MANUAL. */
+/**
+ * Each team's assignment strategy (table routing_team); a team without a row is MANUAL. Which teams assign
+ * automatically is cached on each node (routing.team-strategies) for the checks on every ticket change.
+ */
 @Repository
 class TeamStrategies {
 
     private final JdbcClient jdbc;
+    private final ReferenceCache<Set<Long>> automaticTeams;
 
-    TeamStrategies(JdbcClient jdbc) {
+    TeamStrategies(JdbcClient jdbc, ReferenceData references) {
         this.jdbc = jdbc;
+        this.automaticTeams = references.cache("routing.team-strategies", () -> Set.copyOf(automaticTeams()));
+    }
+
+    /** Whether the team hands out its tickets itself, from this node's cache. */
+    boolean automatic(long teamId) {
+        return automaticTeams.get().contains(teamId);
     }
 
     TeamStrategy of(long teamId) {
@@ -43,5 +56,6 @@ class TeamStrategies {
             jdbc.sql("insert into routing_team (team_id, strategy, version, updated_at) values (?, ?, 0, ?)")
                     .params(teamId, strategy.name(), Timestamp.from(now)).update();
         }
+        automaticTeams.changed();
     }
 }

@@ -11,19 +11,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.kefu.platform.reference.ReferenceCache;
+import org.kefu.platform.reference.ReferenceData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stored business calendars (tables sla_calendar, sla_calendar_week, sla_calendar_day). */
+/**
+ * Stored business calendars (tables sla_calendar, sla_calendar_week, sla_calendar_day). Tickets' clocks and goals use
+ * {@link #businessCalendar}, cached on each node (sla.calendars); admins' reads and writes go to the tables.
+ */
 @Repository
 class Calendars {
 
     private final JdbcClient jdbc;
     /** Definitions last read, by id; used only while the stored version is the same. */
     private final Map<Long, CalendarDefinition> byId = new ConcurrentHashMap<>();
+    private final ReferenceCache<Map<Long, BusinessCalendar>> calendars;
 
-    Calendars(JdbcClient jdbc) {
+    Calendars(JdbcClient jdbc, ReferenceData references) {
         this.jdbc = jdbc;
+        this.calendars = references.cache("sla.calendars", () -> Map.copyOf(all().stream()
+                .collect(Collectors.toMap(CalendarDefinition::id, CalendarDefinition::toCalendar))));
+    }
+
+    /** The calendar for computing due times; one created on another node moments ago is read from the tables. */
+    Optional<BusinessCalendar> businessCalendar(long id) {
+        BusinessCalendar cached = calendars.get().get(id);
+        return cached != null ? Optional.of(cached) : find(id).map(CalendarDefinition::toCalendar);
     }
 
     List<CalendarDefinition> all() {
@@ -86,6 +101,7 @@ class Calendars {
                 .param(Timestamp.from(now)).param(Timestamp.from(now)).update();
         writeWeek(id, c.week());
         writeDays(id, c.days());
+        calendars.changed();
         return id;
     }
 
@@ -103,12 +119,14 @@ class Calendars {
         jdbc.sql("delete from sla_calendar_day where calendar_id = ?").param(id).update();
         writeWeek(id, c.week());
         writeDays(id, c.days());
+        calendars.changed();
         return true;
     }
 
     void delete(long id) {
         byId.remove(id);
         jdbc.sql("delete from sla_calendar where id = ?").param(id).update();
+        calendars.changed();
     }
 
     boolean inUse(long id) {

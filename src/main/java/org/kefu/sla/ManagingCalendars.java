@@ -38,7 +38,7 @@ public class ManagingCalendars {
 
     @Transactional(readOnly = true)
     public Optional<BusinessCalendar> calendar(long id) {
-        return calendars.find(id).map(CalendarDefinition::toCalendar);
+        return calendars.businessCalendar(id);
     }
 
     public CalendarDefinition create(CalendarInput input) {

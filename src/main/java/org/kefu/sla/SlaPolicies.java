@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.kefu.platform.reference.ReferenceCache;
+import org.kefu.platform.reference.ReferenceData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stored SLA policies (table sla_policy), ordered by position. */
+/** Stored SLA policies (table sla_policy), ordered by position; the ordered list is cached on each node (sla.policies). */
 @Repository
 class SlaPolicies {
 
@@ -19,13 +21,16 @@ class SlaPolicies {
             first_response_seconds, next_response_seconds, resolution_seconds, pause_on_internal, warn_percent, version""";
 
     private final JdbcClient jdbc;
+    private final ReferenceCache<List<SlaPolicy>> ordered;
 
-    SlaPolicies(JdbcClient jdbc) {
+    SlaPolicies(JdbcClient jdbc, ReferenceData references) {
         this.jdbc = jdbc;
+        this.ordered = references.cache("sla.policies", () -> List.copyOf(
+                jdbc.sql("select " + COLUMNS + " from sla_policy order by position, id").query(SlaPolicies::map).list()));
     }
 
     List<SlaPolicy> ordered() {
-        return jdbc.sql("select " + COLUMNS + " from sla_policy order by position, id").query(SlaPolicies::map).list();
+        return ordered.get();
     }
 
     Optional<SlaPolicy> find(long id) {
@@ -50,11 +55,12 @@ class SlaPolicies {
                         seconds(p.nextResponse()), seconds(p.resolution()), p.pauseOnInternal(), p.warnPercent(),
                         Timestamp.from(now), Timestamp.from(now))
                 .update();
+        ordered.changed();
         return id;
     }
 
     boolean update(long id, SlaPolicy p, long expectedVersion, Instant now) {
-        return jdbc.sql("""
+        boolean updated = jdbc.sql("""
                         update sla_policy set name = ?, position = ?, active = ?, calendar_id = ?, tier = ?, priority = ?,
                             channel = ?, complaint_type = ?, organisation = ?, tag = ?, first_response_seconds = ?,
                             next_response_seconds = ?, resolution_seconds = ?, pause_on_internal = ?, warn_percent = ?,
@@ -66,10 +72,15 @@ class SlaPolicies {
                         seconds(p.nextResponse()), seconds(p.resolution()), p.pauseOnInternal(), p.warnPercent(),
                         Timestamp.from(now), id, expectedVersion)
                 .update() == 1;
+        if (updated) {
+            ordered.changed();
+        }
+        return updated;
     }
 
     void delete(long id) {
         jdbc.sql("delete from sla_policy where id = ?").param(id).update();
+        ordered.changed();
     }
 
     private static Long seconds(Duration d) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kefu.customer.CustomerDirectory;
 import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketEvents;
 import org.kefu.ticket.TicketStatus;
@@ -37,9 +38,11 @@ class TicketClocks {
     private final ApplicationEventPublisher events;
     private final TicketDueColumn dueColumn;
     private final Clock clock;
+    private final CustomerDirectory customers;
 
     TicketClocks(Tickets tickets, SlaPolicies policies, SlaClocks clocks, ManagingCalendars calendars,
-                 ApplicationEventPublisher events, TicketDueColumn dueColumn, Clock clock) {
+                 ApplicationEventPublisher events, TicketDueColumn dueColumn, Clock clock, CustomerDirectory customers) {
+        this.customers = customers;
         this.dueColumn = dueColumn;
         this.tickets = tickets;
         this.policies = policies;
@@ -49,8 +52,8 @@ class TicketClocks {
         this.clock = clock;
     }
 
-    static TicketFacts factsOf(Ticket t) {
-        return new TicketFacts(t.getCustomer().getTier() == null ? null : t.getCustomer().getTier().getCode(),
+    private TicketFacts factsOf(Ticket t) {
+        return new TicketFacts(customers.tierOf(t.getCustomer()).map(tier -> tier.code()).orElse(null),
                 t.getPriority() == null ? null : t.getPriority().name(), t.getChannel() == null ? null : t.getChannel().name(),
                 t.getComplaintType(), t.getCustomer().getOrganisation().map(o -> o.getName()).orElse(null), t.getTags());
     }

@@ -29,27 +29,27 @@ final class CustomFieldValues {
      * @param creating on create, required fields must be present and null values are not allowed
      * @return the values in stored form; a null value means "remove" (updates only)
      */
-    static Map<String, Object> validate(Map<String, Object> input, Map<String, CustomFieldDefinition> definitions,
+    static Map<String, Object> validate(Map<String, Object> input, Map<String, CustomFieldRule> definitions,
             boolean creating) {
         Map<String, Object> result = new LinkedHashMap<>();
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, Object> values = input == null ? Map.of() : input;
         for (Map.Entry<String, Object> e : values.entrySet()) {
             String field = "customFields." + e.getKey();
-            CustomFieldDefinition definition = definitions.get(e.getKey());
+            CustomFieldRule definition = definitions.get(e.getKey());
             if (definition == null) {
                 problems.add(new FieldProblem(field, "is not a custom field"));
                 continue;
             }
             if (e.getValue() == null) {
-                if (definition.isRequired()) {
+                if (definition.required()) {
                     problems.add(new FieldProblem(field, "is required and cannot be removed"));
                 } else if (!creating) {
                     result.put(e.getKey(), null);
                 }
                 continue;
             }
-            if (!definition.isActive()) {
+            if (!definition.active()) {
                 problems.add(new FieldProblem(field, "is no longer in use"));
                 continue;
             }
@@ -61,8 +61,8 @@ final class CustomFieldValues {
         }
         if (creating) {
             definitions.values().stream()
-                    .filter(d -> d.isRequired() && d.isActive() && values.get(d.getKey()) == null)
-                    .forEach(d -> problems.add(new FieldProblem("customFields." + d.getKey(), "is required")));
+                    .filter(d -> d.required() && d.active() && values.get(d.key()) == null)
+                    .forEach(d -> problems.add(new FieldProblem("customFields." + d.key(), "is required")));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -70,8 +70,8 @@ final class CustomFieldValues {
         return result;
     }
 
-    private static Object normalise(CustomFieldDefinition definition, Object value) {
-        return switch (definition.getType()) {
+    private static Object normalise(CustomFieldRule definition, Object value) {
+        return switch (definition.type()) {
             case TEXT -> {
                 if (!(value instanceof String s)) {
                     throw new IllegalArgumentException("must be text");
@@ -100,19 +100,19 @@ final class CustomFieldValues {
                 }
             }
             case SELECT -> {
-                if (!(value instanceof String s) || !definition.getOptions().contains(s)) {
-                    throw new IllegalArgumentException("must be one of " + definition.getOptions());
+                if (!(value instanceof String s) || !definition.options().contains(s)) {
+                    throw new IllegalArgumentException("must be one of " + definition.options());
                 }
                 yield s;
             }
             case MULTI_SELECT -> {
                 if (!(value instanceof Collection<?> list)) {
-                    throw new IllegalArgumentException("must be a list of options from " + definition.getOptions());
+                    throw new IllegalArgumentException("must be a list of options from " + definition.options());
                 }
                 LinkedHashSet<String> chosen = new LinkedHashSet<>();
                 for (Object item : list) {
-                    if (!(item instanceof String s) || !definition.getOptions().contains(s)) {
-                        throw new IllegalArgumentException("may only hold options from " + definition.getOptions());
+                    if (!(item instanceof String s) || !definition.options().contains(s)) {
+                        throw new IllegalArgumentException("may only hold options from " + definition.options());
                     }
                     chosen.add(s);
                 }

@@ -168,7 +168,7 @@ public class TicketIntake {
             } else if (teamId != null) {
                 department = team(agents, teamId).getDepartment().getId();
             } else {
-                department = agents.defaultDepartment().getId();
+                department = agents.defaultDepartmentId();
             }
             if (teamId != null && team(agents, teamId).getDepartment().getId() != department) {
                 throw InvalidRequestException.of("teamId", "team " + teamId + " is not in department " + department);

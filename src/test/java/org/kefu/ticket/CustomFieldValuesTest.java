@@ -13,13 +13,21 @@ import org.kefu.platform.InvalidRequestException;
 class CustomFieldValuesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
-    private static final Map<String, CustomFieldDefinition> DEFINITIONS = Map.of(
+    private static final Map<String, CustomFieldRule> DEFINITIONS = rules(
             "note", new CustomFieldDefinition("note", "备注", CustomFieldDefinition.Type.TEXT, null, false, 1, NOW),
             "amount", new CustomFieldDefinition("amount", "金额", CustomFieldDefinition.Type.NUMBER, null, false, 2, NOW),
             "visit", new CustomFieldDefinition("visit", "回访日期", CustomFieldDefinition.Type.DATE, null, false, 3, NOW),
             "source", new CustomFieldDefinition("source", "来源", CustomFieldDefinition.Type.SELECT, List.of("官网", "App"), true, 4, NOW),
             "issues", new CustomFieldDefinition("issues", "问题", CustomFieldDefinition.Type.MULTI_SELECT,
                     List.of("破损", "延误", "丢件"), false, 5, NOW));
+
+    private static Map<String, CustomFieldRule> rules(Object... keysAndDefinitions) {
+        Map<String, CustomFieldRule> rules = new HashMap<>();
+        for (int i = 0; i < keysAndDefinitions.length; i += 2) {
+            rules.put((String) keysAndDefinitions[i], CustomFieldRule.of((CustomFieldDefinition) keysAndDefinitions[i + 1]));
+        }
+        return rules;
+    }
 
     @Test
     void goodValuesAreNormalised() {
