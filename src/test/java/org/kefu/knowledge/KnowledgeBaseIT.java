@@ -59,7 +59,8 @@ class KnowledgeBaseIT extends IntegrationTest {
         long draft = article("zh-CN", "发票草稿 " + m, "草稿。", false, false);
 
         assertThat(searchIds("发票 " + m, "")).contains(published, internal).doesNotContain(draft);
-        assertThat(searchIds("发票 " + m, "&state=DRAFT")).containsExactly(draft);
+        // other test classes publish and draft articles about invoices too: assert about this test's three only
+        assertThat(searchIds("发票 " + m, "&state=DRAFT")).contains(draft).doesNotContain(published, internal);
         assertThat(searchIds("发票 " + m, "&internal=false")).contains(published).doesNotContain(internal);
 
         Api anonymous = admin.as(null);
@@ -67,7 +68,8 @@ class KnowledgeBaseIT extends IntegrationTest {
         assertThat(json.status()).isEqualTo(200);
         List<Long> ids = json.body().valueStream().map(n -> n.get("articleId").asLong()).toList();
         assertThat(ids).contains(published).doesNotContain(internal, draft);
-        assertThat(json.body().get(0).get("url").asString()).contains("/help/zh-CN/" + published + "-");
+        assertThat(json.body().valueStream().filter(n -> n.get("articleId").asLong() == published).findFirst().orElseThrow()
+                .get("url").asString()).contains("/help/zh-CN/" + published + "-");
 
         WebVisitor visitor = new WebVisitor(port);
         assertThat(visitor.get("/help/zh-CN/" + internal + "-x").status()).isEqualTo(404);

@@ -87,7 +87,10 @@ class KnowledgePassagesIT extends IntegrationTest {
                 .doesNotContain(internal.getId(), draft.getId());
 
         List<KnowledgePassages.Passage> unrelated = passages.find("我的快递被压坏了要赔偿 " + marker, Locale.SIMPLIFIED_CHINESE, 10);
-        assertThat(unrelated).allSatisfy(p -> assertThat(p.confidence()).isLessThan(0.5));
+        // other test classes may well have published articles about parcels and compensation: only this test's
+        // article is known to be unrelated to the question
+        assertThat(unrelated).filteredOn(p -> p.articleId() == published.getId())
+                .allSatisfy(p -> assertThat(p.confidence()).isLessThan(0.5));
     }
 
     @Test
