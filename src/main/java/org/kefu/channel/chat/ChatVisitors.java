@@ -243,8 +243,9 @@ public class ChatVisitors {
         String name = c.visitorName() != null ? c.visitorName()
                 : c.visitorEmail() != null ? c.visitorEmail().substring(0, c.visitorEmail().indexOf('@'))
                 : "访客 " + c.visitorId().substring(2, 8);
-        return customers.create(new NewCustomer(name, c.visitorEmail() == null ? List.of() : List.of(c.visitorEmail()),
-                List.of(), List.of(identity), null, null, null, null, List.of(), null));
+        NewCustomer command = new NewCustomer(name, c.visitorEmail() == null ? List.of() : List.of(c.visitorEmail()),
+                List.of(), List.of(identity), null, null, null, null, List.of(), null);
+        return c.visitorEmail() == null ? customers.findOrCreateByIdentity(command) : customers.findOrCreateByEmail(command);
     }
 
     private boolean closed(long ticketId) {

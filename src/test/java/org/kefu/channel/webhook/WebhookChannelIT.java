@@ -120,6 +120,36 @@ class WebhookChannelIT extends IntegrationTest {
     }
 
     @Test
+    void concurrentMessagesOfOneNewSenderAllLandWithOneCustomer() throws Exception {
+        Channel channel = channel(null);
+        String user = unique("wx-race");
+        int senders = 6;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<Api.Response>> futures = new ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                String text = "第" + i + "条：快递没到";
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return deliver(channel, message(user, unique("m"), text));
+                }));
+            }
+            start.countDown();
+            List<Long> customers = new ArrayList<>();
+            for (Future<Api.Response> f : futures) {
+                Api.Response r = f.get();
+                assertThat(r.status()).as(r.raw()).isEqualTo(200);
+                long ticketId = r.body().get("ticketId").asLong();
+                customers.add(admin.get("/api/v1/tickets/" + ticketId).body().get("customer").get("id").asLong());
+            }
+            assertThat(customers.stream().distinct()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void signedMessageOpensASocialTicketForTheSendersExternalIdentity() {
         Channel channel = channel(null);
         String user = unique("wx-user");
