@@ -127,18 +127,26 @@ class WebhookChannelIT extends IntegrationTest {
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
+            List<String> bodies = new ArrayList<>();
             List<Future<Api.Response>> futures = new ArrayList<>();
             for (int i = 0; i < senders; i++) {
-                String text = "第" + i + "条：快递没到";
+                String json = message(user, unique("m"), "第" + i + "条：快递没到");
+                bodies.add(json);
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return deliver(channel, message(user, unique("m"), text));
+                    return deliver(channel, json);
                 }));
             }
             start.countDown();
             List<Long> customers = new ArrayList<>();
-            for (Future<Api.Response> f : futures) {
-                Api.Response r = f.get();
+            for (int i = 0; i < senders; i++) {
+                Api.Response r = futures.get(i).get();
+                // six messages on one new ticket at once may exhaust the intake's retries on that ticket: the sender
+                // is told to retry (409), never a 500, and the retry lands
+                if (r.status() == 409) {
+                    assertThat(r.raw()).contains("retry");
+                    r = deliver(channel, bodies.get(i));
+                }
                 assertThat(r.status()).as(r.raw()).isEqualTo(200);
                 long ticketId = r.body().get("ticketId").asLong();
                 customers.add(admin.get("/api/v1/tickets/" + ticketId).body().get("customer").get("id").asLong());
