@@ -38,6 +38,23 @@ class BotSessions {
         return jdbc.sql("select * from bot_session where id = ? for update").param(id).query(BotSessions::session).optional();
     }
 
+    /** When the chat counts as left if nobody writes again; null: never (handed off, done). */
+    void idleDue(long id, Instant at) {
+        jdbc.sql("update bot_session set idle_due_at = ? where id = ?").params(at == null ? null : Timestamp.from(at), id)
+                .update();
+    }
+
+    /** Sessions whose idle time is up, oldest first, at most {@code limit} (index ix_bot_session_idle_due). */
+    List<Long> idleBy(Instant now, int limit) {
+        return jdbc.sql("select id from bot_session where idle_due_at <= ? order by idle_due_at fetch first " + limit
+                + " rows only").param(Timestamp.from(now)).query(Long.class).list();
+    }
+
+    Optional<Instant> idleDueAt(long id) {
+        return jdbc.sql("select idle_due_at from bot_session where id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
+    }
+
     Optional<BotSession> ofChat(long chatConversationId) {
         return jdbc.sql("select * from bot_session where chat_conversation_id = ?").param(chatConversationId)
                 .query(BotSessions::session).optional();
@@ -57,7 +74,8 @@ class BotSessions {
     }
 
     void handedOff(long id, Instant now) {
-        jdbc.sql("update bot_session set handed_off_at = ? where id = ?").params(Timestamp.from(now), id).update();
+        jdbc.sql("update bot_session set handed_off_at = ?, idle_due_at = null where id = ?").params(Timestamp.from(now), id)
+                .update();
     }
 
     long addTurn(long sessionId, Long entryId, String question, String normalised, String answer,

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The self-service bot (智能客服): answers a question from the published knowledge base in the customer's language,
@@ -61,11 +63,16 @@ public class SelfServiceBot {
     private final CustomerDirectory customers;
     private final TicketWork work;
     private final MessageSource messages;
+    private final TransactionTemplate transactions;
+    private final BotIdleChats idleChats;
     private final Clock clock;
 
     SelfServiceBot(BotConfiguration configuration, BotSessions sessions, BotStatistics statistics,
             ObjectProvider<KnowledgePassages> knowledge, ChatCompletionsPhraser phraser, EmotionReader emotions,
-            CustomerDirectory customers, TicketWork work, MessageSource messages, Clock clock) {
+            CustomerDirectory customers, TicketWork work, MessageSource messages, TransactionTemplate transactions,
+            BotIdleChats idleChats, Clock clock) {
+        this.transactions = transactions;
+        this.idleChats = idleChats;
         this.configuration = configuration;
         this.sessions = sessions;
         this.statistics = statistics;
@@ -152,8 +159,26 @@ public class SelfServiceBot {
      * The customer asks. {@code vipSkipsBot} is the channel's VIP rule (true on the portal and API: VIPs are served by
      * people). After a hand-off the session's questions are no longer the bot's: this returns the hand-off again.
      */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public BotReply ask(long sessionId, String question, boolean vipSkipsBot) {
         String text = clean(question);
+        Prepared prepared = transactions.execute(tx -> prepare(sessionId, text, vipSkipsBot));
+        if (prepared.reply() != null) {
+            return prepared.reply();
+        }
+        // the language model is asked between two short transactions: no connection or row lock is held while
+        // it thinks (up to its timeout); what changed on the session meanwhile is looked at when recording
+        Optional<String> phrased = prepared.llm().flatMap(endpoint -> phraser.phrase(endpoint, text, prepared.good(),
+                prepared.session().language()));
+        return transactions.execute(tx -> answer(prepared, text, phrased));
+    }
+
+    /** A question read up to the answer: a reply already (a hand-off), or the passages to answer from. */
+    private record Prepared(BotReply reply, BotSession session, String key, List<Passage> good,
+            Optional<BotConfiguration.LlmEndpoint> llm) {
+    }
+
+    private Prepared prepare(long sessionId, String text, boolean vipSkipsBot) {
         BotSession session = sessions.lock(sessionId).orElseThrow(() -> new NotFoundException("Bot session", sessionId));
         if (session.handedOff()) {
             throw new ConflictException("This conversation was handed to a person.", Map.of("handedOffAt",
@@ -169,24 +194,33 @@ public class SelfServiceBot {
         Optional<HandOffReason> early = rules.beforeAnswer(new HandOffRules.Incoming(text, vip(session), vipSkipsBot, angry,
                 sessions.answeredQuestions(sessionId, 20)));
         if (early.isPresent()) {
-            return handOff(session, early.get(), text, key);
+            return new Prepared(handOff(session, early.get(), text, key), session, key, List.of(), Optional.empty());
         }
         List<Passage> found = passages(text, session.language());
         Optional<HandOffReason> low = rules.afterRetrieval(found.stream().map(Passage::confidence).max(Double::compare));
         if (low.isPresent()) {
             statistics.count(BotStatistics.NO_GOOD_ARTICLE);
             statistics.gap(key, text);
-            return handOff(session, low.get(), text, key);
+            return new Prepared(handOff(session, low.get(), text, key), session, key, List.of(), Optional.empty());
         }
-        List<Passage> good = shown(found, rules.threshold());
-        Passage best = good.getFirst();
-        Optional<String> phrased = configuration.llm().flatMap(endpoint -> phraser.phrase(endpoint, text, good,
-                session.language()));
+        return new Prepared(null, session, key, shown(found, rules.threshold()), configuration.llm());
+    }
+
+    private BotReply answer(Prepared prepared, String text, Optional<String> phrased) {
+        long sessionId = prepared.session().id();
+        BotSession session = sessions.lock(sessionId).orElseThrow(() -> new NotFoundException("Bot session", sessionId));
+        if (session.handedOff()) {
+            // handed to a person while the model was asked (the "talk to a person" button): the answer is dropped
+            throw new ConflictException("This conversation was handed to a person.", Map.of("handedOffAt",
+                    session.handedOffAt().toString()));
+        }
+        List<Passage> good = prepared.good();
         String answer = phrased.orElseGet(() -> passageAnswer(good, session.language()));
         Long entryId = note(session, answer + links(good));
-        long turnId = sessions.addTurn(sessionId, entryId, text, key, answer, best, phrased.isPresent(),
-                BotTurn.Outcome.ANSWERED, clock.instant());
+        long turnId = sessions.addTurn(sessionId, entryId, text, prepared.key(), answer, good.getFirst(),
+                phrased.isPresent(), BotTurn.Outcome.ANSWERED, clock.instant());
         statistics.count(BotStatistics.ANSWERED);
+        idleChats.botSpoke(session);
         return new BotReply(sessions.find(sessionId).orElseThrow(), sessions.turn(turnId).orElseThrow(), null, good);
     }
 
@@ -223,6 +257,8 @@ public class SelfServiceBot {
                 clock.instant());
         if (helped && session.ticketId() != null) {
             resolve(session.ticketId());
+        } else {
+            idleChats.botSpoke(session);
         }
         return new BotReply(sessions.find(sessionId).orElseThrow(), sessions.turn(id).orElseThrow(), null, List.of());
     }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.kefu.customer.Customer;
-import org.kefu.customer.CustomerChanges;
 import org.kefu.customer.CustomerDirectory;
 import org.kefu.customer.CustomerEmail;
 import org.kefu.customer.CustomerIdentity;
@@ -73,17 +72,15 @@ public class CustomerMatching {
         NewCustomer.IdentityRef identity = new NewCustomer.IdentityRef(channel, externalId, displayName);
         Optional<Customer> matched = verifiedEmailOwner(email).or(() -> verifiedPhoneOwner(phone));
         if (matched.isPresent()) {
-            Customer customer = matched.get();
-            customers.update(customer.getId(), new CustomerChanges(null, null, null, List.of(identity), null, null, null,
-                    null, null, null));
-            return customer;
+            return customers.attachIdentity(matched.get().getId(), identity);
         }
-        String cleanEmail = email != null && EMAIL.matcher(email.strip()).matches()
-                && customers.findByEmail(email.strip()).isEmpty() ? email.strip() : null;
+        // an email someone already has is left out of the new customer (not verified: it may not be theirs)
+        String cleanEmail = email != null && EMAIL.matcher(email.strip()).matches() ? email.strip() : null;
         String cleanPhone = phone != null && PHONE.matcher(phone.strip()).matches() ? phone.strip() : null;
         String name = displayName != null && !displayName.isBlank() ? displayName.strip() : externalId;
-        return customers.create(new NewCustomer(truncate(name, 200), cleanEmail == null ? List.of() : List.of(cleanEmail),
-                cleanPhone == null ? List.of() : List.of(cleanPhone), List.of(identity), null, null, null, null, null, null));
+        return customers.findOrCreateByIdentity(new NewCustomer(truncate(name, 200),
+                cleanEmail == null ? List.of() : List.of(cleanEmail), cleanPhone == null ? List.of() : List.of(cleanPhone),
+                List.of(identity), null, null, null, null, null, null));
     }
 
     /** The customer behind a caller number, if the number identifies one (see the class comment). */

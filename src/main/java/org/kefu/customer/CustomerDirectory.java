@@ -33,15 +33,17 @@ public class CustomerDirectory {
     private final CustomerTiers tiers;
     private final Organisations organisations;
     private final EntityManager entityManager;
+    private final ContactClaims claims;
     private final Clock clock;
     private final ReferenceCache<TierRanking> ranking;
 
     CustomerDirectory(Customers customers, CustomerTiers tiers, Organisations organisations,
-            EntityManager entityManager, Clock clock, ReferenceData references) {
+            EntityManager entityManager, ContactClaims claims, Clock clock, ReferenceData references) {
         this.customers = customers;
         this.tiers = tiers;
         this.organisations = organisations;
         this.entityManager = entityManager;
+        this.claims = claims;
         this.clock = clock;
         this.ranking = references.cache("customer.tiers", () -> new TierRanking(tiers.findAllByOrderByRankDesc().stream()
                 .map(t -> new TierRanking.Tier(t.getId(), t.getCode(), t.getName(), t.getRank())).toList()));
@@ -51,10 +53,7 @@ public class CustomerDirectory {
         Instant now = clock.instant();
         Set<String> emails = normaliseEmails(command.emails());
         emails.forEach(email -> ensureEmailFree(email, null));
-        Customer customer = new Customer(command.name(), tier(command.tier()), now);
-        customer.classify(customer.getTier(), organisation(command.organisation()), command.preferredLanguage(), now);
-        customer.describe(command.lifetimeValue() == null ? BigDecimal.ZERO : command.lifetimeValue(), command.notes(),
-                cleanTags(command.tags()), now);
+        Customer customer = described(command, now);
         emails.forEach(email -> customer.addEmail(email, false, now));
         command.phones().forEach(phone -> customer.addPhone(phone, false, now));
         command.identities().forEach(identity -> {
@@ -62,6 +61,14 @@ public class CustomerDirectory {
             customer.addIdentity(identity.channel(), identity.externalId(), identity.displayName(), now);
         });
         return customers.save(customer);
+    }
+
+    private Customer described(NewCustomer command, Instant now) {
+        Customer customer = new Customer(command.name(), tier(command.tier()), now);
+        customer.classify(customer.getTier(), organisation(command.organisation()), command.preferredLanguage(), now);
+        customer.describe(command.lifetimeValue() == null ? BigDecimal.ZERO : command.lifetimeValue(), command.notes(),
+                cleanTags(command.tags()), now);
+        return customer;
     }
 
     public Customer update(long id, CustomerChanges changes) {
@@ -112,11 +119,104 @@ public class CustomerDirectory {
         return customers.findByEmail(Customer.normaliseEmail(email));
     }
 
-    /** The customer with this email, or a new one with this name and email. */
+    /** The customer with this email, or a new one with this name and email. See {@link #findOrCreateByEmail(NewCustomer)}. */
     public Customer findOrCreateByEmail(String email, String name) {
-        return findByEmail(email).orElseGet(() -> create(NewCustomer.named(
+        return findOrCreateByEmail(NewCustomer.named(
                 name == null || name.isBlank() ? email.substring(0, email.indexOf('@') > 0 ? email.indexOf('@') : email.length()) : name,
-                email)));
+                email));
+    }
+
+    /**
+     * The customer that has the command's first email (merged or not, as stored), or a new
+     * one from the command. Safe when several requests name the same new customer at once: they all
+     * get one customer, and nothing fails. The found customer gains the command's identities unless
+     * someone has them already; the command's other fields only describe a new customer.
+     */
+    public Customer findOrCreateByEmail(NewCustomer command) {
+        if (command.emails().isEmpty()) {
+            throw InvalidRequestException.of("emails", "must name the email to find the customer by");
+        }
+        String email = Customer.normaliseEmail(command.emails().get(0));
+        Optional<Customer> known = customers.findByEmail(email);
+        if (known.isPresent()) {
+            return withIdentities(known.get(), command.identities());
+        }
+        Optional<Customer> created = createClaiming(command, customer -> claims.email(customer.getId(), email, clock.instant()));
+        return created.orElseGet(() -> withIdentities(customers.findByEmail(email)
+                .orElseThrow(() -> concurrently("email " + email)), command.identities()));
+    }
+
+    /**
+     * The customer with the command's (single) identity (the one it was merged into, if merged), or
+     * a new one from the command; safe against concurrent requests like {@link #findOrCreateByEmail(NewCustomer)}.
+     * A new customer gets the command's emails that nobody has yet.
+     */
+    public Customer findOrCreateByIdentity(NewCustomer command) {
+        if (command.identities().size() != 1) {
+            throw InvalidRequestException.of("identities", "must name the one identity to find the customer by");
+        }
+        NewCustomer.IdentityRef identity = command.identities().get(0);
+        Optional<Customer> known = customers.findByIdentity(identity.channel(), identity.externalId());
+        if (known.isPresent()) {
+            return survivor(known.get());
+        }
+        Optional<Customer> created = createClaiming(command, customer -> claimIdentity(customer, identity));
+        return created.orElseGet(() -> survivor(customers.findByIdentity(identity.channel(), identity.externalId())
+                .orElseThrow(() -> concurrently(identity.channel() + " identity " + identity.externalId()))));
+    }
+
+    /** Gives the customer the identity unless someone has it; returns whoever has it then. */
+    public Customer attachIdentity(long customerId, NewCustomer.IdentityRef identity) {
+        Customer customer = get(customerId);
+        if (customer.getIdentities().stream().anyMatch(i -> i.getChannel() == identity.channel()
+                && i.getExternalId().equals(identity.externalId()))) {
+            return customer;
+        }
+        if (claimIdentity(customer, identity)) {
+            entityManager.refresh(customer);
+            return customer;
+        }
+        return survivor(customers.findByIdentity(identity.channel(), identity.externalId())
+                .orElseThrow(() -> concurrently(identity.channel() + " identity " + identity.externalId())));
+    }
+
+    /**
+     * Writes a new customer without its emails and identities, then claims the key contact; if
+     * another transaction holds it, removes the new row again and answers empty. Otherwise claims the
+     * other emails and identities (dropping those taken) and reloads the customer with them.
+     */
+    private Optional<Customer> createClaiming(NewCustomer command, java.util.function.Predicate<Customer> claimKey) {
+        Instant now = clock.instant();
+        Customer customer = described(command, now);
+        command.phones().forEach(phone -> customer.addPhone(phone, false, now));
+        customers.save(customer);
+        entityManager.flush();
+        if (!claimKey.test(customer)) {
+            entityManager.remove(customer);
+            return Optional.empty();
+        }
+        normaliseEmails(command.emails()).forEach(email -> claims.email(customer.getId(), email, now));
+        command.identities().forEach(identity -> claimIdentity(customer, identity));
+        entityManager.refresh(customer);
+        return Optional.of(customer);
+    }
+
+    private Customer withIdentities(Customer customer, List<NewCustomer.IdentityRef> identities) {
+        identities.forEach(identity -> attachIdentity(customer.getId(), identity));
+        return customer;
+    }
+
+    private boolean claimIdentity(Customer customer, NewCustomer.IdentityRef identity) {
+        return claims.identity(customer.getId(), identity.channel(), identity.externalId(), identity.displayName(),
+                clock.instant());
+    }
+
+    private Customer survivor(Customer customer) {
+        return customer.getMergedIntoId() == null ? customer : get(customer.getMergedIntoId());
+    }
+
+    private static ConflictException concurrently(String what) {
+        return new ConflictException("The customer with the " + what + " is being changed concurrently; retry.");
     }
 
     @Transactional(readOnly = true)

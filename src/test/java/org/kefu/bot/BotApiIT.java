@@ -39,7 +39,15 @@ class BotApiIT extends IntegrationTest {
     @Autowired
     Articles articles;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     private HttpServer llm;
+    /** Run by the fake model while it "thinks", to see what the desk holds meanwhile. */
+    private volatile Runnable whileThinking = () -> { };
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger delayMs = new AtomicInteger();
@@ -60,6 +68,7 @@ class BotApiIT extends IntegrationTest {
         llm.createContext("/v1/chat/completions", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(body);
+            whileThinking.run();
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             try {
                 Thread.sleep(delayMs.get());
@@ -126,6 +135,32 @@ class BotApiIT extends IntegrationTest {
         assertThat(requests).hasSize(1);
         assertThat(requests.getFirst()).contains("9:00 to 21:00").contains("local-model").contains("ONLY");
         assertThat(authorizations).containsExactly("Bearer sk-local-test");
+    }
+
+    @Test
+    void whileTheLlmThinksTheBotHoldsNoLockOnTheSession() {
+        Api.Response first = ask("What are your opening hours? " + marker);
+        long sessionId = first.body().get("sessionId").asLong();
+        List<String> probes = new CopyOnWriteArrayList<>();
+        whileThinking = () -> probes.add(lockable(sessionId));
+        llmOn(5000);
+
+        Api.Response r = admin.post("/api/v1/bot/ask", Map.of("question", "When are you open? " + marker,
+                "language", "en", "sessionId", sessionId));
+
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.body().get("turn").get("phrased").asBoolean()).isTrue();
+        assertThat(probes).containsExactly("free");
+    }
+
+    /** Whether another transaction can lock the session row right now, without waiting. */
+    private String lockable(long sessionId) {
+        try {
+            return transactions.execute(tx -> jdbc.sql("select id from bot_session where id = ? for update nowait")
+                    .param(sessionId).query(Long.class).single() == sessionId ? "free" : "missing");
+        } catch (RuntimeException locked) {
+            return "locked: " + locked.getMessage();
+        }
     }
 
     @Test

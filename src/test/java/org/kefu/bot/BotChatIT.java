@@ -36,6 +36,12 @@ class BotChatIT extends IntegrationTest {
     @Autowired
     ArticleStats stats;
 
+    @Autowired
+    BotIdleChats idleChats;
+
+    @org.springframework.beans.factory.annotation.Value("${kefu.bot.chat-idle-resolve:PT30M}")
+    java.time.Duration idle;
+
     private Api visitor;
     private Api agent;
     private String key;
@@ -291,5 +297,34 @@ class BotChatIT extends IntegrationTest {
         say(token, "How long does a refund take?");
         assertThat(conversation(token).get("state").asString()).isEqualTo("WAITING");
         assertThat(turns(token)).isEmpty();
+    }
+
+    @Test
+    void aBotChatLeftWithoutAVerdictIsResolvedAfterTheIdleTimeAndAHandedOffOneIsNot() {
+        String left = start(Map.of("name", "走了的访客"));
+        hello(left, "zh-CN");
+        say(left, "退款多久到账？" + marker);
+        long leftTicket = conversation(left).get("ticketId").asLong();
+        assertThat(lastTurn(left).get("outcome").asString()).isEqualTo("ANSWERED");
+
+        String person = start(Map.of("name", "要人工的访客"));
+        hello(person, "zh-CN");
+        say(person, "退款多久到账？" + marker);
+        long personTicket = conversation(person).get("ticketId").asLong();
+        visitor.post("/chat/api/" + key + "/bot/person", Map.of(), Map.of("X-Chat-Token", person));
+
+        java.time.Instant now = java.time.Instant.now();
+        idleChats.sweep(now.plus(idle).minusSeconds(60));
+        assertThat(admin.get("/api/v1/tickets/" + leftTicket).body().get("status").asString())
+                .as("not idle long enough yet").isEqualTo("NEW");
+
+        idleChats.sweep(now.plus(idle).plusSeconds(60));
+        assertThat(admin.get("/api/v1/tickets/" + leftTicket).body().get("status").asString()).isEqualTo("RESOLVED");
+        List<JsonNode> timeline = new ArrayList<>();
+        admin.get("/api/v1/tickets/" + leftTicket + "/timeline?limit=100").body().get("items").forEach(timeline::add);
+        assertThat(timeline.stream().map(JsonNode::toString).filter(e -> e.contains("bot.notice.idleResolved")
+                || e.contains("没有再发言"))).hasSize(1);
+        assertThat(admin.get("/api/v1/tickets/" + personTicket).body().get("status").asString())
+                .as("a person has it").isNotEqualTo("RESOLVED");
     }
 }

@@ -33,8 +33,15 @@ class BotPortalIT extends IntegrationTest {
     @Autowired
     ArticleStats stats;
 
+    @org.springframework.beans.factory.annotation.Value("${kefu.bot.portal-asks-per-minute:20}")
+    int asksPerMinute;
+
     private WebVisitor signedIn(String email) {
-        WebVisitor visitor = new WebVisitor(port);
+        return signedIn(email, null);
+    }
+
+    private WebVisitor signedIn(String email, java.net.InetAddress from) {
+        WebVisitor visitor = new WebVisitor(port, from);
         int before = Outbox.to(email).size();
         assertThat(visitor.post("/portal/link", Map.of("email", email)).redirectsTo("/portal/login?sent")).isTrue();
         String link = Outbox.awaitMail(email, before + 1).portalLinkPath();
@@ -86,5 +93,31 @@ class BotPortalIT extends IntegrationTest {
 
         WebVisitor stranger = new WebVisitor(port);
         assertThat(stranger.get("/portal/ask").status()).as("signed-in customers only").isIn(302, 401, 403);
+    }
+
+    @Test
+    void anAddressAskingMoreThanTheLimitIsRefusedWithRetryAfter() {
+        String email = unique("many") + "@example.com";
+        assertThat(admin.post("/api/v1/customers", Map.of("name", "问个不停", "emails", List.of(email))).status()).isEqualTo(201);
+        WebVisitor customer = signedIn(email, WebVisitor.freshLoopback());
+        int answered = 0;
+        WebVisitor.Page refused = null;
+        // the bucket refills evenly over the minute, so a slow run may get a few more than the limit
+        for (int i = 0; i < asksPerMinute * 2 && refused == null; i++) {
+            WebVisitor.Page page = customer.post("/portal/ask", Map.of("question", "第" + i + "个问题：运费怎么算"));
+            if (page.status() == 429) {
+                refused = page;
+            } else {
+                assertThat(page.status()).isEqualTo(200);
+                answered++;
+            }
+        }
+
+        assertThat(answered).isGreaterThanOrEqualTo(asksPerMinute);
+        assertThat(refused).as("refused within twice the limit").isNotNull();
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(refused.body()).contains("questions to the bot");
+        assertThat(customer.get("/portal/ask").status()).as("reading the page is not limited").isEqualTo(200);
     }
 }

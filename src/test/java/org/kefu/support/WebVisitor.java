@@ -30,9 +30,29 @@ public final class WebVisitor {
     private String csrf;
 
     public WebVisitor(int port) {
+        this(port, null);
+    }
+
+    /** A visitor whose requests come from this local address (any 127.x.y.z), as if from another IP; null: any. */
+    public WebVisitor(int port, java.net.InetAddress from) {
         this.base = "http://127.0.0.1:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5));
+        if (from != null) {
+            builder.localAddress(from);
+        }
+        this.client = builder.build();
+    }
+
+    /** A random loopback address other than 127.0.0.1, to be a fresh IP address for per-IP limits. */
+    public static java.net.InetAddress freshLoopback() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        try {
+            return java.net.InetAddress.getByAddress(new byte[] {127, (byte) random.nextInt(1, 255),
+                    (byte) random.nextInt(1, 255), (byte) random.nextInt(2, 255)});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public record Page(int status, String body, String location, java.net.http.HttpHeaders headers) {

@@ -32,10 +32,12 @@ class PortalAskPage {
 
     private final SelfServiceBot bot;
     private final PublicUrl publicUrl;
+    private final PortalAskLimits limits;
 
-    PortalAskPage(SelfServiceBot bot, PublicUrl publicUrl) {
+    PortalAskPage(SelfServiceBot bot, PublicUrl publicUrl, PortalAskLimits limits) {
         this.bot = bot;
         this.publicUrl = publicUrl;
+        this.limits = limits;
     }
 
     @GetMapping("/portal/ask")
@@ -47,7 +49,9 @@ class PortalAskPage {
 
     @PostMapping("/portal/ask")
     String ask(@AuthenticationPrincipal PortalCustomer customer, @RequestParam(defaultValue = "") String question,
-            HttpSession http, Locale locale, Model model, jakarta.servlet.http.HttpServletResponse response) {
+            HttpSession http, Locale locale, Model model, jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response) {
+        limits.ask(request.getRemoteAddr());
         model.addAttribute("customer", customer);
         model.addAttribute("navSection", "ask");
         model.addAttribute("question", question);

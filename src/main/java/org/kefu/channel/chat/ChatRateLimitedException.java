@@ -1,16 +1,11 @@
 package org.kefu.channel.chat;
 
-/** A visitor or an IP address sent too much; answered with 429 and Retry-After. */
-public class ChatRateLimitedException extends RuntimeException {
+import org.kefu.platform.RateLimitedException;
 
-    private final long retryAfterSeconds;
+/** A visitor or an IP address sent too many chat messages; answered with 429 and Retry-After. */
+public class ChatRateLimitedException extends RateLimitedException {
 
     ChatRateLimitedException(String message, long retryAfterSeconds) {
-        super(message);
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super(message, retryAfterSeconds);
     }
 }

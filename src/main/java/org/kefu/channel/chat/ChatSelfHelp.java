@@ -8,8 +8,9 @@ public interface ChatSelfHelp {
 
     /**
      * The visitor wrote {@code text} while no agent has the chat (the conversation already has its ticket).
-     * True: it was answered and the chat stays out of the queue for now; false: queue it. Runs in the
-     * message's transaction and must not throw.
+     * True: it was answered and the chat stays out of the queue for now; false: queue it. Runs after the
+     * message is committed, outside any transaction (it may call out over the network: it opens its own short
+     * transactions), and must not throw.
      */
     boolean answered(ChatConversation conversation, String text);
 }

@@ -34,7 +34,9 @@ import org.kefu.ticket.TicketStatus;
 import org.kefu.ticket.TicketWork;
 import org.kefu.ticket.TimelineEntry;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a chat visitor does through the widget: start or resume a conversation (a random token
@@ -62,11 +64,13 @@ public class ChatVisitors {
     private final CustomerSelfService selfService;
     private final Clock clock;
     private final List<ChatSelfHelp> selfHelp;
+    private final TransactionTemplate transactions;
 
     ChatVisitors(ChatChannels channels, ChatConversations conversations, ChatQueue queue, ChatRateLimits limits,
             ChatSettings settings, CustomerDirectory customers, TicketIntake intake, TicketWork work,
-            CustomerSelfService selfService, Clock clock, List<ChatSelfHelp> selfHelp) {
+            CustomerSelfService selfService, Clock clock, List<ChatSelfHelp> selfHelp, TransactionTemplate transactions) {
         this.selfHelp = List.copyOf(selfHelp);
+        this.transactions = transactions;
         this.channels = channels;
         this.conversations = conversations;
         this.queue = queue;
@@ -126,15 +130,31 @@ public class ChatVisitors {
         return new Session(newToken, false, channel, transcript(conversations.find(id).orElseThrow(), channel, 0));
     }
 
-    /** The visitor writes; the first message opens the ticket and puts the chat into the queue. */
+    /**
+     * The visitor writes; the first message opens the ticket and puts the chat into the queue. A chat that no
+     * agent has asks self-help (the bot) first, after the message is committed: the bot may call out over the
+     * network and must hold no connection or lock meanwhile. If it declines, the chat is queued then.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public ChatMessage send(String publicKey, String token, String text, String ip) {
+        Received received = transactions.execute(tx -> receive(publicKey, token, text, ip));
+        if (received.askSelfHelp() && !answeredBySelfHelp(received.conversation(), received.body())) {
+            transactions.executeWithoutResult(tx -> handToAgents(received.conversation().id()));
+        }
+        return received.message();
+    }
+
+    /** A visitor's message as written, and whether self-help is to be asked before the chat is queued. */
+    private record Received(ChatMessage message, ChatConversation conversation, String body, boolean askSelfHelp) {
+    }
+
+    private Received receive(String publicKey, String token, String text, String ip) {
         ChatChannel channel = channel(publicKey);
         ChatConversation unlocked = own(channel, token);
         String body = text(text, "text");
         limits.message(unlocked.visitorId(), ip);
         // one message of a conversation at a time: two first messages at once must not open two tickets
         ChatConversation c = conversations.lock(unlocked.id()).orElseThrow();
-        TimelineEntry entry;
         if (c.ticketId() == null || closed(c.ticketId())) {
             Customer customer = c.customerId() != null ? customers.get(c.customerId()) : customer(c);
             Ticket ticket = intake.open(new NewTicket(subject(body), body, Channel.CHAT, customer.getId(), null, null, null,
@@ -142,17 +162,11 @@ public class ChatVisitors {
                     Author.customer(customer.getId(), customer.getName()), List.of(), String.valueOf(channel.id()));
             conversations.opened(c.id(), customer.getId(), ticket.getId());
             c = conversations.find(c.id()).orElseThrow();
-            entry = selfService.conversation(ticket.getId(), customer.getId()).getFirst();
-            if (!answeredBySelfHelp(c, body)) {
-                queue.enqueue(c, c.departmentId(), c.teamId());
-            }
-        } else {
-            entry = work.postMessage(c.ticketId(), body, true, CHAT_DESK);
-            if ((c.state() == State.ENDED || c.state() == State.NEW) && !answeredBySelfHelp(c, body)) {
-                queue.enqueue(c, c.departmentId(), c.teamId());
-            }
+            TimelineEntry entry = selfService.conversation(ticket.getId(), customer.getId()).getFirst();
+            return new Received(ChatMessage.of(entry), c, body, true);
         }
-        return ChatMessage.of(entry);
+        TimelineEntry entry = work.postMessage(c.ticketId(), body, true, CHAT_DESK);
+        return new Received(ChatMessage.of(entry), c, body, c.state() == State.ENDED || c.state() == State.NEW);
     }
 
     /**
@@ -243,8 +257,9 @@ public class ChatVisitors {
         String name = c.visitorName() != null ? c.visitorName()
                 : c.visitorEmail() != null ? c.visitorEmail().substring(0, c.visitorEmail().indexOf('@'))
                 : "访客 " + c.visitorId().substring(2, 8);
-        return customers.create(new NewCustomer(name, c.visitorEmail() == null ? List.of() : List.of(c.visitorEmail()),
-                List.of(), List.of(identity), null, null, null, null, List.of(), null));
+        NewCustomer command = new NewCustomer(name, c.visitorEmail() == null ? List.of() : List.of(c.visitorEmail()),
+                List.of(), List.of(identity), null, null, null, null, List.of(), null);
+        return c.visitorEmail() == null ? customers.findOrCreateByIdentity(command) : customers.findOrCreateByEmail(command);
     }
 
     private boolean closed(long ticketId) {

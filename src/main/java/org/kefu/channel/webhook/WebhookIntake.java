@@ -130,8 +130,9 @@ public class WebhookIntake {
                     failures.add(new RemoteFiles.Failed(file.fileName(), refused.getMessage()));
                 }
                 files.clear();
-            } catch (DataIntegrityViolationException | TransientDataAccessException | ConflictException race) {
-                // the same message (or the same new user) is being taken in concurrently: look again
+            } catch (DataIntegrityViolationException | TransientDataAccessException | ConflictException
+                    | jakarta.persistence.OptimisticLockException race) {
+                // the same message (or another of the same user, on the same ticket) is being taken in concurrently: look again
                 last = race;
                 log.debug("webhook message {} raced, attempt {}", message.externalMessageId(), attempt, race);
                 sleep(50L * (attempt + 1));

@@ -58,13 +58,15 @@ class HelpCentreController {
 
     private final Articles articles;
     private final KnowledgeSearch search;
+    private final HelpRateLimits limits;
     private final KnowledgeCategories categories;
     private final ArticleStats stats;
     private final TransactionTemplate transactions;
     private final PublicUrl publicUrl;
 
     HelpCentreController(Articles articles, KnowledgeSearch search, KnowledgeCategories categories, ArticleStats stats,
-            TransactionTemplate transactions, PublicUrl publicUrl) {
+            TransactionTemplate transactions, PublicUrl publicUrl, HelpRateLimits limits) {
+        this.limits = limits;
         this.articles = articles;
         this.search = search;
         this.categories = categories;
@@ -165,7 +167,8 @@ class HelpCentreController {
     @GetMapping(path = "/help/search.json", produces = "application/json")
     @ResponseBody
     List<SearchResult> searchJson(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String lang,
-            @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) Integer limit, HttpServletRequest request) {
+        limits.search(request.getRemoteAddr());
         int size = limit == null ? 5 : Math.max(1, Math.min(10, limit));
         ArticleLanguage language = ArticleLanguage.ofTag(lang).orElse(null);
         String base = publicUrl.get();
@@ -183,7 +186,8 @@ class HelpCentreController {
     /** The portal's deflection suggestions while a customer writes a ticket (an HTML fragment). */
     @GetMapping("/help/suggest")
     String suggest(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String lang, Locale locale,
-            Model model) {
+            Model model, HttpServletRequest request) {
+        limits.search(request.getRemoteAddr());
         ArticleLanguage language = ArticleLanguage.ofTag(lang).or(() -> ArticleLanguage.closest(locale)).orElse(null);
         model.addAttribute("cards", transactions.execute(tx -> best(q, language, SUGGESTIONS).stream().map(Card::of).toList()));
         return "knowledge/help-suggest";

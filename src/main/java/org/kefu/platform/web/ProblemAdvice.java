@@ -83,8 +83,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable request", e.getMessage());
     }
 
-    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-    ProblemDetail concurrentChange(ObjectOptimisticLockingFailureException e) {
+    @ExceptionHandler({ObjectOptimisticLockingFailureException.class, jakarta.persistence.OptimisticLockException.class})
+    ProblemDetail concurrentChange(Exception e) {
         return problem(HttpStatus.CONFLICT, "Changed concurrently",
                 "Someone else changed this at the same moment. Load it again and retry.");
     }
@@ -116,6 +116,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    /** A unique or foreign key violation that reached us untranslated (a flush outside a repository call). */
+    @ExceptionHandler(org.hibernate.exception.ConstraintViolationException.class)
+    ProblemDetail integrity(org.hibernate.exception.ConstraintViolationException e) {
+        if (e.getKind() != org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE
+                && e.getKind() != org.hibernate.exception.ConstraintViolationException.ConstraintKind.FOREIGN_KEY) {
+            return unexpected(e);
+        }
+        log.info("Integrity violation: {} ({})", e.getConstraintName(), e.getKind());
+        return problem(HttpStatus.CONFLICT, "Conflict", "This clashes with data that already exists (a duplicate or a missing reference).");
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -1,0 +1,54 @@
+package org.kefu.customer;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.id.IdentifierGenerator;
+import org.kefu.platform.Channel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives an email or a channel identity to a customer with {@code insert … on conflict do nothing}
+ * (H2 knows it in PostgreSQL mode). A contact that another transaction took, even one not yet
+ * committed (PostgreSQL waits for it), is simply not inserted: a plain insert would fail, and in
+ * PostgreSQL a failed statement aborts the whole surrounding transaction (ticket, message, …).
+ * The customer row must already be flushed. Row ids come from the entities' own pooled generator,
+ * so they never collide with ids Hibernate hands out.
+ */
+@Component
+class ContactClaims {
+
+    private final EntityManager entityManager;
+    private final JdbcClient jdbc;
+
+    ContactClaims(EntityManager entityManager, JdbcClient jdbc) {
+        this.entityManager = entityManager;
+        this.jdbc = jdbc;
+    }
+
+    /** True if the email is now this customer's; false if another customer has it. */
+    boolean email(long customerId, String normalisedEmail, Instant now) {
+        return jdbc.sql("insert into customer_email (id, customer_id, email, verified, created_at)"
+                        + " values (?, ?, ?, false, ?) on conflict do nothing")
+                .params(nextId(CustomerEmail.class), customerId, normalisedEmail, Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /** True if the identity is now this customer's; false if another customer has it. */
+    boolean identity(long customerId, Channel channel, String externalId, String displayName, Instant now) {
+        return jdbc.sql("insert into customer_identity (id, customer_id, channel, external_id, display_name, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+                .params(nextId(CustomerIdentity.class), customerId, channel.name(), externalId, displayName,
+                        Timestamp.from(now))
+                .update() == 1;
+    }
+
+    private long nextId(Class<?> entity) {
+        SharedSessionContractImplementor session = entityManager.unwrap(SharedSessionContractImplementor.class);
+        IdentifierGenerator generator = (IdentifierGenerator) session.getFactory().getMappingMetamodel()
+                .getEntityDescriptor(entity).getGenerator();
+        return ((Number) generator.generate(session, null)).longValue();
+    }
+}
