@@ -113,7 +113,9 @@ class ReadPathStatementsIT extends IntegrationTest {
         WebVisitor.Page page = web.get("/tickets?view=all", Map.of(RequestStatements.HEADER, key));
         assertThat(page.status()).isEqualTo(200);
         List<String> statements = show("workspace page, view all", RequestStatements.of(key));
-        assertThat(page.body()).contains("订单问题 54", "坐席1");
+        assertThat(page.body()).contains("订单问题 54", "坐席1")
+                .containsPattern("src=\"/webjars/htmx\\.org/[0-9][^/\"]*/dist/htmx\\.min\\.js\"")
+                .containsPattern("href=\"/tickets/[0-9]+\"");
 
         String filteredKey = unique("filtered");
         WebVisitor.Page filtered = web.get("/tickets?tag=" + Api.q("读路径") + "&status=NEW",
