@@ -51,9 +51,8 @@ class ReadPathStatementsIT extends IntegrationTest {
         for (int i = 0; i < 55; i++) {
             Map<String, Object> fields = ticket("订单问题 " + i, "第 " + i + " 个问题", "departmentId", department,
                     "tags", List.of("t" + i % 4, "读路径"));
-            if (i % 4 != 0) {
-                fields.put("assigneeId", assignees.get(i % 3));
-            }
+            // all assigned: unassigned test tickets would sway the planner statistics WorkspaceIndexIT's EXPLAINs see
+            fields.put("assigneeId", assignees.get(i % 3));
             openTicket(admin, fields);
         }
         Api.Response token = admin.post("/api/v1/api-tokens", Map.of("name", "list", "agentId", agentId));
@@ -122,7 +121,7 @@ class ReadPathStatementsIT extends IntegrationTest {
                 .containsPattern("href=\"/tickets/[0-9]+\"");
 
         String filteredKey = unique("filtered");
-        WebVisitor.Page filtered = web.get("/tickets?tag=" + Api.q("读路径") + "&status=NEW",
+        WebVisitor.Page filtered = web.get("/tickets?tag=t0",
                 Map.of(RequestStatements.HEADER, filteredKey));
         assertThat(filtered.status()).isEqualTo(200);
         List<String> few = show("workspace page, filtered", RequestStatements.of(filteredKey));
