@@ -16,6 +16,7 @@ import java.util.List;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.DocumentId;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
@@ -49,14 +50,16 @@ public class ArticleVariant {
     private String language;
 
     @FullTextField(analyzer = KefuAnalysisConfigurer.TEXT, projectable = Projectable.YES,
-            highlightable = Highlightable.UNIFIED)
+            highlightable = Highlightable.UNIFIED,
+            termVector = TermVector.WITH_POSITIONS_OFFSETS)
     @Column(nullable = false, length = 300)
     private String title;
 
     @Column(nullable = false, length = 120)
     private String slug;
 
-    @FullTextField(analyzer = KefuAnalysisConfigurer.TEXT, highlightable = Highlightable.UNIFIED)
+    @FullTextField(analyzer = KefuAnalysisConfigurer.TEXT, highlightable = Highlightable.UNIFIED,
+            termVector = TermVector.WITH_POSITIONS_OFFSETS)
     @Column(nullable = false, length = 200_000)
     private String body;
 

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -13,6 +14,7 @@ import org.kefu.platform.Cursor;
 import org.kefu.platform.HtmlText;
 import org.kefu.platform.Slice;
 import org.kefu.platform.search.SearchText;
+import org.kefu.platform.search.StoredOffsets;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +29,8 @@ public class KnowledgeSearch {
     static final int MAX_OFFSET = 1_000;
     private static final String OPEN = "\uE000";
     private static final String CLOSE = "\uE001";
+    /** The fields search highlights; they store term vectors with offsets, so the highlighter reads instead of re-analysing. */
+    static final List<String> HIGHLIGHTED = List.of("title", "body");
 
     private final EntityManager entityManager;
     private final KnowledgeCategories categories;
@@ -51,8 +55,8 @@ public class KnowledgeSearch {
         }
         Set<Long> categoryIds = query.categoryId() == null ? Set.of() : categories.withChildren(query.categoryId());
         List<Row> rows = Search.session(entityManager).search(ArticleVariant.class)
-                .select(f -> f.composite().from(f.entity(ArticleVariant.class), f.highlight("title"),
-                        f.highlight("body")).as(Row::new))
+                .select(f -> f.composite().from(f.entity(ArticleVariant.class), f.highlight(HIGHLIGHTED.get(0)),
+                        f.highlight(HIGHLIGHTED.get(1))).as(Row::new))
                 .where(f -> {
                     var root = f.bool().must(matches(f, text));
                     filters(f, root, query, categoryIds);
@@ -100,9 +104,16 @@ public class KnowledgeSearch {
                 }).fetchTotalHitCount();
     }
 
-    /** Rebuilds the knowledge index from the database. */
+    /** True when the knowledge index was written before the highlighted fields stored their offsets (see StoredOffsets). */
+    public boolean indexLacksOffsets() {
+        return StoredOffsets.missing(() -> Search.session(entityManager).scope(ArticleVariant.class)
+                .extension(LuceneExtension.get()).openIndexReader(), HIGHLIGHTED);
+    }
+
+    /** Rebuilds the knowledge index from the database (dropping it first if its format is outdated). */
     public MassIndexer rebuildIndexer() {
-        return Search.session(entityManager).massIndexer(ArticleVariant.class).threadsToLoadObjects(1).batchSizeToLoadObjects(100);
+        return Search.session(entityManager).massIndexer(ArticleVariant.class).dropAndCreateSchemaOnStart(indexLacksOffsets())
+                .threadsToLoadObjects(1).batchSizeToLoadObjects(100);
     }
 
     private static SearchPredicate matches(SearchPredicateFactory f, String text) {

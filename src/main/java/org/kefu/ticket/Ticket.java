@@ -31,6 +31,7 @@ import java.util.Set;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.DocumentId;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
@@ -64,7 +65,8 @@ public class Ticket {
     private String number;
 
     @FullTextField(analyzer = KefuAnalysisConfigurer.TEXT, projectable = Projectable.YES,
-            highlightable = Highlightable.UNIFIED)
+            highlightable = Highlightable.UNIFIED,
+            termVector = TermVector.WITH_POSITIONS_OFFSETS)
     @Column(nullable = false, length = 500)
     private String subject;
 

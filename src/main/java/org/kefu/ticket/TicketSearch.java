@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.Search;
@@ -14,6 +15,7 @@ import org.kefu.platform.Cursor;
 import org.kefu.platform.Role;
 import org.kefu.platform.Slice;
 import org.kefu.platform.search.SearchText;
+import org.kefu.platform.search.StoredOffsets;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.kefu.platform.HtmlText;
@@ -30,6 +32,8 @@ public class TicketSearch {
     private static final String OPEN = "\uE000";
     private static final String CLOSE = "\uE001";
     static final int MAX_OFFSET = 1_000;
+    /** The fields search highlights; they store term vectors with offsets, so the highlighter reads instead of re-analysing. */
+    static final List<String> HIGHLIGHTED = List.of("subject", "entries.body");
 
     private final EntityManager entityManager;
 
@@ -54,7 +58,7 @@ public class TicketSearch {
             return new Slice<>(List.of(), null);
         }
         List<Row> rows = Search.session(entityManager).search(Ticket.class)
-                .select(f -> f.composite().from(f.entity(Ticket.class), f.highlight("subject"), f.highlight("entries.body"))
+                .select(f -> f.composite().from(f.entity(Ticket.class), f.highlight(HIGHLIGHTED.get(0)), f.highlight(HIGHLIGHTED.get(1)))
                         .as(Row::new))
                 .where(f -> {
                     var root = f.bool().must(matches(f, text));
@@ -175,9 +179,20 @@ public class TicketSearch {
         return HtmlText.escape(fragment).replace(OPEN, "<mark>").replace(CLOSE, "</mark>");
     }
 
-    /** Rebuilds the ticket and customer indexes from the database. */
+    /**
+     * True when the ticket index was written before the highlighted fields stored their offsets: searches and
+     * highlights still work, but changed tickets cannot be indexed into it until it is dropped and rebuilt.
+     */
+    public boolean indexLacksOffsets() {
+        return StoredOffsets.missing(
+                () -> Search.session(entityManager).scope(Ticket.class).extension(LuceneExtension.get()).openIndexReader(),
+                HIGHLIGHTED);
+    }
+
+    /** Rebuilds the ticket and customer indexes from the database (dropping them first if their format is outdated). */
     public MassIndexer rebuildIndexer() {
         return Search.session(entityManager).massIndexer(Ticket.class, org.kefu.customer.Customer.class)
+                .dropAndCreateSchemaOnStart(indexLacksOffsets())
                 .threadsToLoadObjects(2)
                 .batchSizeToLoadObjects(100);
     }

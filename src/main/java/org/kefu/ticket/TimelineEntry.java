@@ -16,6 +16,7 @@ import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.kefu.platform.Channel;
 import org.kefu.platform.search.KefuAnalysisConfigurer;
@@ -60,7 +61,8 @@ public class TimelineEntry {
     private Channel channel;
 
     @FullTextField(analyzer = KefuAnalysisConfigurer.TEXT, projectable = Projectable.YES,
-            highlightable = Highlightable.UNIFIED)
+            highlightable = Highlightable.UNIFIED,
+            termVector = TermVector.WITH_POSITIONS_OFFSETS)
     @Column(length = 1_000_000)
     private String body;
 

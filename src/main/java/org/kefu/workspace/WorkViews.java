@@ -66,17 +66,23 @@ public class WorkViews {
     }
 
     public Slice<WorkRow> page(WorkList list, TicketQuery.Sort sort, String cursor, int limit, Actor actor) {
+        return page(list, sort, cursor, limit, actor, null);
+    }
+
+    /** A page of rows, with the agents' display names already read by the caller ({@code null}: read them here). */
+    public Slice<WorkRow> page(WorkList list, TicketQuery.Sort sort, String cursor, int limit, Actor actor,
+            Map<Long, String> agentNames) {
         if (list.nothing()) {
             return new Slice<>(List.of(), null);
         }
         if (list.isSearch()) {
             Slice<TicketSearch.Hit> hits = search.search(list.query(), list.filter(), cursor, limit, actor);
-            Map<Long, String> names = agentNames();
+            Map<Long, String> names = agentNames == null ? agentNames() : agentNames;
             return hits.map(h -> row(h.ticket(), names, h.highlights()));
         }
         Slice<Ticket> tickets = finder.list(list.query(), list.filter(), sort == null ? list.defaultSort() : sort, cursor,
                 limit, actor);
-        Map<Long, String> names = agentNames();
+        Map<Long, String> names = agentNames == null ? agentNames() : agentNames;
         return tickets.map(t -> row(t, names, List.of()));
     }
 
@@ -98,8 +104,12 @@ public class WorkViews {
 
     /** Display names of all agents, in one query; the desk has hundreds of agents, not millions. */
     public Map<Long, String> agentNames() {
+        return names(agents.agents());
+    }
+
+    public static Map<Long, String> names(List<Agent> agents) {
         Map<Long, String> names = new HashMap<>();
-        for (Agent agent : agents.agents()) {
+        for (Agent agent : agents) {
             names.put(agent.getId(), agent.getDisplayName());
         }
         return names;

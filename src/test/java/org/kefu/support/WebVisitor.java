@@ -72,6 +72,15 @@ public final class WebVisitor {
         return page;
     }
 
+    /** GETs a page with extra request headers. */
+    public Page get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        Page page = send(request);
+        remember(page);
+        return page;
+    }
+
     /** Posts a form (reading a page first if no CSRF token is known yet). */
     public Page post(String path, Map<String, String> form) {
         if (csrf == null) {

@@ -1,6 +1,9 @@
 package org.kefu.platform.web;
 
+import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -23,6 +26,20 @@ class WebConfig implements WebMvcConfigurer {
         languageSwitch.setParamName("lang");
         languageSwitch.setIgnoreInvalidLocale(true);
         registry.addInterceptor(languageSwitch).excludePathPatterns("/api/**");
+    }
+
+    /** Replaces Boot's ResourceUrlEncodingFilter (same dispatcher types), which is not created while this bean exists. */
+    @Bean
+    StaticResourceUrlEncodingFilter staticResourceUrlEncodingFilter(WebProperties web) {
+        return new StaticResourceUrlEncodingFilter(StaticResourceUrlEncodingFilter.roots(List.of(web.getResources().getStaticLocations())));
+    }
+
+    @Bean
+    FilterRegistrationBean<StaticResourceUrlEncodingFilter> staticResourceUrlEncodingFilterRegistration(
+            StaticResourceUrlEncodingFilter filter) {
+        FilterRegistrationBean<StaticResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        return registration;
     }
 
     /** The bean name is what Spring MVC looks for. */

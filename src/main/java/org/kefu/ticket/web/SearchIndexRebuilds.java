@@ -10,7 +10,12 @@ import org.kefu.platform.Actor;
 import org.kefu.platform.ConflictException;
 import org.kefu.ticket.TicketEvents;
 import org.kefu.ticket.TicketSearch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,15 +25,20 @@ import org.springframework.stereotype.Component;
 @Component
 class SearchIndexRebuilds {
 
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexRebuilds.class);
+
     private final TicketSearch search;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final boolean rebuildOutdated;
     private final AtomicReference<Progress> progress = new AtomicReference<>(new Progress("IDLE", 0, 0, null, null, null));
 
-    SearchIndexRebuilds(TicketSearch search, ApplicationEventPublisher events, Clock clock) {
+    SearchIndexRebuilds(TicketSearch search, ApplicationEventPublisher events, Clock clock,
+            @Value("${kefu.search.rebuild-outdated-index:true}") boolean rebuildOutdated) {
         this.search = search;
         this.events = events;
         this.clock = clock;
+        this.rebuildOutdated = rebuildOutdated;
     }
 
     /** Where a rebuild stands: IDLE, RUNNING, DONE or FAILED; {@code percent} is 0–100. */
@@ -57,6 +67,23 @@ class SearchIndexRebuilds {
         if (progress.get().running()) {
             throw new ConflictException("A rebuild is already running.");
         }
+        return run(() -> events.publishEvent(new TicketEvents.SearchIndexRebuildStarted(actor.id())));
+    }
+
+    /**
+     * An index written before the highlighted fields stored their offsets cannot take changed tickets (Lucene
+     * refuses the new field format), so it is rebuilt at once rather than waiting for an admin.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void rebuildOutdatedIndex() {
+        if (rebuildOutdated && !progress.get().running() && search.indexLacksOffsets()) {
+            log.warn("The ticket search index was written without stored offsets for highlighting (an older version): "
+                    + "rebuilding it now. Until the rebuild is done, search finds only the tickets indexed again so far.");
+            run(() -> { });
+        }
+    }
+
+    private Progress run(Runnable announce) {
         Instant started = clock.instant();
         AtomicLong done = new AtomicLong();
         AtomicLong total = new AtomicLong();
@@ -85,7 +112,7 @@ class SearchIndexRebuilds {
             public void indexingCompleted() {
             }
         });
-        events.publishEvent(new TicketEvents.SearchIndexRebuildStarted(actor.id()));
+        announce.run();
         indexer.start().whenComplete((ignored, error) -> progress.set(new Progress(error == null ? "DONE" : "FAILED",
                 done.get(), total.get(), started, clock.instant(), error == null ? null : "The rebuild failed; see the server log.")));
         return progress.get();

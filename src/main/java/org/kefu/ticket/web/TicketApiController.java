@@ -72,6 +72,8 @@ class TicketApiController {
     private final LinkingTickets linking;
     private final IdempotentRequests idempotent;
     private final TransactionTemplate transactions;
+    /** For pure reads: Hibernate keeps no snapshots of what it loads and has nothing to dirty-check at commit. */
+    private final TransactionTemplate reads;
     private final TicketAttachments attachments;
 
     TicketApiController(TicketIntake intake, TicketWork work, TicketFinder finder, TicketSearch search,
@@ -85,6 +87,8 @@ class TicketApiController {
         this.linking = linking;
         this.idempotent = idempotent;
         this.transactions = transactions;
+        this.reads = new TransactionTemplate(transactions.getTransactionManager());
+        this.reads.setReadOnly(true);
         this.attachments = attachments;
     }
 
@@ -104,7 +108,7 @@ class TicketApiController {
         TicketQuery query = new TicketQuery(status, priority, assigneeId, teamId, departmentId, tag, customerId, channel,
                 createdFrom, createdTo, updatedFrom, updatedTo, q);
         int size = PageLimit.of(limit);
-        return transactions.execute(tx -> {
+        return reads.execute(tx -> {
             if (q != null && !q.isBlank()) {
                 return search.search(query, cursor, size, actor).map(h -> TicketSummary.of(h.ticket(), h.highlights()));
             }

@@ -28,12 +28,14 @@ class SearchPageController {
 
     private final WorkViews views;
     private final CustomerDirectory customers;
-    private final TransactionTemplate transactions;
+    /** Read-only: Hibernate keeps no snapshots of the loaded hits and has nothing to dirty-check at commit. */
+    private final TransactionTemplate reads;
 
     SearchPageController(WorkViews views, CustomerDirectory customers, TransactionTemplate transactions) {
         this.views = views;
         this.customers = customers;
-        this.transactions = transactions;
+        this.reads = new TransactionTemplate(transactions.getTransactionManager());
+        this.reads.setReadOnly(true);
     }
 
     @GetMapping("/search")
@@ -49,16 +51,18 @@ class SearchPageController {
         model.addAttribute("searchable", searchable);
         if (searchable) {
             String text = query;
-            Slice<WorkRow> tickets = transactions.execute(tx -> views.search(text, cursor, TICKETS, actor));
-            model.addAttribute("rows", tickets);
-            model.addAttribute("searchList", true);
-            model.addAttribute("moreUrl", tickets.nextCursor() == null ? null
-                    : org.springframework.web.util.UriComponentsBuilder.fromPath("/search/rows").queryParam("q", text)
-                            .queryParam("cursor", tickets.nextCursor()).encode().build().toUriString());
-            List<CustomerCard> found = cursor != null ? List.of() : transactions.execute(tx -> customers
-                    .list(new CustomerQuery(text, null, null, null, null, null), null, CUSTOMERS)
-                    .map(CustomerCard::brief).items());
-            model.addAttribute("customers", found);
+            reads.executeWithoutResult(tx -> {
+                Slice<WorkRow> tickets = views.search(text, cursor, TICKETS, actor);
+                model.addAttribute("rows", tickets);
+                model.addAttribute("searchList", true);
+                model.addAttribute("moreUrl", tickets.nextCursor() == null ? null
+                        : org.springframework.web.util.UriComponentsBuilder.fromPath("/search/rows").queryParam("q", text)
+                                .queryParam("cursor", tickets.nextCursor()).encode().build().toUriString());
+                List<CustomerCard> found = cursor != null ? List.of() : customers
+                        .list(new CustomerQuery(text, null, null, null, null, null), null, CUSTOMERS)
+                        .map(CustomerCard::brief).items();
+                model.addAttribute("customers", found);
+            });
         }
         return "workspace/search";
     }
@@ -67,7 +71,7 @@ class SearchPageController {
     @GetMapping("/search/rows")
     String more(@RequestParam String q, @RequestParam(required = false) String cursor, Actor actor, Model model) {
         String text = q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
-        Slice<WorkRow> tickets = transactions.execute(tx -> views.search(text, cursor, TICKETS, actor));
+        Slice<WorkRow> tickets = reads.execute(tx -> views.search(text, cursor, TICKETS, actor));
         model.addAttribute("rows", tickets);
         model.addAttribute("searchList", true);
         model.addAttribute("cursorGiven", true);

@@ -3,6 +3,7 @@ package org.kefu.workspace.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.kefu.agent.Agent;
 import org.kefu.agent.AgentDirectory;
 import org.kefu.customer.CustomerDirectory;
 import org.kefu.sla.SlaDueTimes;
@@ -42,7 +43,8 @@ class TicketListController {
     private final TicketSettings settings;
     private final Times times;
     private final SlaDueTimes slaDue;
-    private final TransactionTemplate transactions;
+    /** Read-only: Hibernate keeps no snapshots of the loaded rows and has nothing to dirty-check at commit. */
+    private final TransactionTemplate reads;
 
     TicketListController(WorkViews views, SavingViews saving, AgentDirectory agents, CustomerDirectory customers,
             TicketSettings settings, Times times, SlaDueTimes slaDue, TransactionTemplate transactions) {
@@ -53,7 +55,8 @@ class TicketListController {
         this.settings = settings;
         this.times = times;
         this.slaDue = slaDue;
-        this.transactions = transactions;
+        this.reads = new TransactionTemplate(transactions.getTransactionManager());
+        this.reads.setReadOnly(true);
     }
 
     /** The next SLA due time of each listed ticket, in one query for the page. */
@@ -77,24 +80,30 @@ class TicketListController {
             @RequestParam(required = false) String text, Actor actor, Model model) {
         ListState state = new ListState(view, saved, sort, status, priority, channel, tag, tier, complaintType, team,
                 assignee, createdFrom, createdTo, text);
-        Selection selection = select(state, actor);
-        TicketQuery.Sort order = sort(selection);
-        Slice<WorkRow> rows = transactions.execute(tx -> views.page(selection.list(), order, null, PAGE, actor));
-        model.addAttribute("navSection", "tickets");
-        model.addAttribute("selection", selection);
-        model.addAttribute("state", selection.state());
-        model.addAttribute("sort", order == null ? "" : order.key());
-        model.addAttribute("searchList", selection.list().isSearch());
-        model.addAttribute("rows", rows);
-        model.addAttribute("slaDue", slaDue(rows));
-        model.addAttribute("rowsUrl", selection.state().url("/workspace/rows"));
-        model.addAttribute("moreUrl", rows.nextCursor() == null ? null : selection.state().url("/workspace/rows", rows.nextCursor()));
-        model.addAttribute("viewsUrl", viewsUrl(selection));
-        model.addAttribute("sortLinks", sortLinks(selection.state()));
-        model.addAttribute("viewList", sidebar(selection, actor, false));
-        model.addAttribute("viewTitle", title(selection));
-        options(model);
-        return "workspace/tickets";
+        // one read-only transaction for everything the page reads: one connection, no dirty checking at commit,
+        // and the agent list read once for the row names and the filter options
+        return reads.execute(tx -> {
+            Selection selection = select(state, actor);
+            TicketQuery.Sort order = sort(selection);
+            List<Agent> allAgents = agents.agents();
+            Slice<WorkRow> rows = views.page(selection.list(), order, null, PAGE, actor, WorkViews.names(allAgents));
+            model.addAttribute("navSection", "tickets");
+            model.addAttribute("selection", selection);
+            model.addAttribute("state", selection.state());
+            model.addAttribute("sort", order == null ? "" : order.key());
+            model.addAttribute("searchList", selection.list().isSearch());
+            model.addAttribute("rows", rows);
+            model.addAttribute("slaDue", slaDue(rows));
+            model.addAttribute("rowsUrl", selection.state().url("/workspace/rows"));
+            model.addAttribute("moreUrl", rows.nextCursor() == null ? null
+                    : selection.state().url("/workspace/rows", rows.nextCursor()));
+            model.addAttribute("viewsUrl", viewsUrl(selection));
+            model.addAttribute("sortLinks", sortLinks(selection.state()));
+            model.addAttribute("viewList", sidebar(selection, actor, false));
+            model.addAttribute("viewTitle", title(selection));
+            options(model, allAgents);
+            return "workspace/tickets";
+        });
     }
 
     /** The rows of one page (htmx: "load more" appends them, live updates replace the first page). */
@@ -111,15 +120,18 @@ class TicketListController {
             @RequestParam(required = false) Integer limit, Actor actor, Model model) {
         ListState state = new ListState(view, saved, sort, status, priority, channel, tag, tier, complaintType, team,
                 assignee, createdFrom, createdTo, text);
-        Selection selection = select(state, actor);
         int size = limit == null ? PAGE : PageLimit.of(limit);
-        Slice<WorkRow> rows = transactions.execute(tx -> views.page(selection.list(), sort(selection), cursor, size, actor));
-        model.addAttribute("rows", rows);
-        model.addAttribute("slaDue", slaDue(rows));
-        model.addAttribute("cursorGiven", cursor != null);
-        model.addAttribute("searchList", selection.list().isSearch());
-        model.addAttribute("moreUrl", rows.nextCursor() == null ? null : selection.state().url("/workspace/rows", rows.nextCursor()));
-        return "workspace/fragments :: rows";
+        return reads.execute(tx -> {
+            Selection selection = select(state, actor);
+            Slice<WorkRow> rows = views.page(selection.list(), sort(selection), cursor, size, actor);
+            model.addAttribute("rows", rows);
+            model.addAttribute("slaDue", slaDue(rows));
+            model.addAttribute("cursorGiven", cursor != null);
+            model.addAttribute("searchList", selection.list().isSearch());
+            model.addAttribute("moreUrl", rows.nextCursor() == null ? null
+                    : selection.state().url("/workspace/rows", rows.nextCursor()));
+            return "workspace/fragments :: rows";
+        });
     }
 
     /** The sidebar with every view's count; loaded after the page and again when tickets change. */
@@ -129,7 +141,7 @@ class TicketListController {
         ListState state = new ListState(saved == null && view == null ? "filter" : view, saved, null, null, null, null,
                 null, null, null, null, null, null, null, null);
         String current = saved != null ? "saved-" + saved : state.view();
-        model.addAttribute("viewList", transactions.execute(tx -> sidebar(new Selection(state, null, null, current), actor, true)));
+        model.addAttribute("viewList", reads.execute(tx -> sidebar(new Selection(state, null, null, current), actor, true)));
         return "workspace/fragments :: views";
     }
 
@@ -214,18 +226,16 @@ class TicketListController {
         return selection.saved() != null ? selection.saved().getName() : null;
     }
 
-    private void options(Model model) {
+    private void options(Model model, List<Agent> allAgents) {
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("channels", Channel.values());
-        transactions.executeWithoutResult(tx -> {
-            model.addAttribute("agents", agents.agents().stream().filter(a -> a.isActive())
-                    .map(a -> new Option(a.getId(), a.getDisplayName())).toList());
-            model.addAttribute("teams", agents.teams().stream().map(t -> new Option(t.getId(), t.getName())).toList());
-            model.addAttribute("tiers", customers.tiers().stream().map(t -> new Option(t.getId(), t.getName())).toList());
-            model.addAttribute("complaintTypes", settings.complaintTypes().stream().filter(c -> c.isActive())
-                    .map(c -> new CodeOption(c.getCode(), c.getNameZhCn(), c.getNameZhTw(), c.getNameEn())).toList());
-        });
+        model.addAttribute("agents", allAgents.stream().filter(a -> a.isActive())
+                .map(a -> new Option(a.getId(), a.getDisplayName())).toList());
+        model.addAttribute("teams", agents.teams().stream().map(t -> new Option(t.getId(), t.getName())).toList());
+        model.addAttribute("tiers", customers.tiers().stream().map(t -> new Option(t.getId(), t.getName())).toList());
+        model.addAttribute("complaintTypes", settings.complaintTypes().stream().filter(c -> c.isActive())
+                .map(c -> new CodeOption(c.getCode(), c.getNameZhCn(), c.getNameZhTw(), c.getNameEn())).toList());
     }
 
     record Option(long id, String name) {
