@@ -86,7 +86,8 @@ class KnowledgePassagesIT extends IntegrationTest {
                 .contains(published.getId())
                 .doesNotContain(internal.getId(), draft.getId());
 
-        List<KnowledgePassages.Passage> unrelated = passages.find("我的快递被压坏了要赔偿 " + marker, Locale.SIMPLIFIED_CHINESE, 10);
+        // without the marker: smartcn splits it into letters and digits that would match this test's own title
+        List<KnowledgePassages.Passage> unrelated = passages.find("我的快递被压坏了要赔偿", Locale.SIMPLIFIED_CHINESE, 10);
         // other test classes may well have published articles about parcels and compensation: only this test's
         // article is known to be unrelated to the question
         assertThat(unrelated).filteredOn(p -> p.articleId() == published.getId())
