@@ -64,6 +64,7 @@ public final class StatementLog implements BeanPostProcessor {
     }
 
     private static void note(String sql) {
+        RequestStatements.record(sql);
         if (recording) {
             synchronized (executed) {
                 executed.add(new Executed(sql, Thread.currentThread().toString()));

@@ -96,7 +96,13 @@ public class LiveUpdates {
     void close() {
         heartbeat.shutdownNow();
         senders.shutdownNow();
-        streams.forEach(s -> s.emitter().complete());
+        streams.forEach(s -> {
+            try {
+                s.emitter().complete();
+            } catch (IllegalStateException recycled) {
+                // at shutdown Tomcat may already have recycled the stream's response: nothing left to close
+            }
+        });
         streams.clear();
     }
 }

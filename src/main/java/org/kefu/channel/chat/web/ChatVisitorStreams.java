@@ -135,7 +135,16 @@ class ChatVisitorStreams {
     void close() {
         heartbeat.shutdownNow();
         senders.shutdownNow();
-        streams.values().forEach(open -> open.forEach(SseEmitter::complete));
+        streams.values().forEach(open -> open.forEach(ChatVisitorStreams::completeQuietly));
         streams.clear();
+    }
+
+    /** At shutdown Tomcat may already have recycled a stream's response; there is nothing left to close then. */
+    private static void completeQuietly(SseEmitter emitter) {
+        try {
+            emitter.complete();
+        } catch (IllegalStateException recycled) {
+            // the connection is gone already
+        }
     }
 }
