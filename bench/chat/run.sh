@@ -11,8 +11,8 @@ PORT=${BENCH_PORT:-18081}
 TOKEN=${BENCH_TOKEN:-kefu-chat-bench-token-2026}
 VISITORS=${BENCH_CHAT_VISITORS:-1000}
 MESSAGES=${BENCH_CHAT_MESSAGES:-5}
-INTERVAL=${BENCH_CHAT_INTERVAL_MS:-1000}
-RAMP=${BENCH_CHAT_RAMP_MS:-20000}
+INTERVAL=${BENCH_CHAT_INTERVAL_MS:-20000}  # a message every 20 s per visitor: about 50/s from 1,000 visitors
+RAMP=${BENCH_CHAT_RAMP_MS:-60000}
 WORK=${BENCH_WORK:-$(mktemp -d /tmp/kefu-chat-bench.XXXXXX)}
 APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS:--Xms512m -Xmx2g -XX:+UseZGC}
 JAR=${BENCH_JAR:-}
@@ -40,5 +40,11 @@ for _ in $(seq 1 180); do
     curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
     sleep 1
 done
+if [[ "${BENCH_CHAT_WARMUP:-1}" == 1 ]]; then
+    # the same visitors' pattern once, not counted: the measured run then meets a JIT-compiled app
+    echo "warm-up run (not counted): $WORK/warmup.txt"
+    "$JAVA" "$BENCH_DIR/chat/ChatLoad.java" --base="http://127.0.0.1:$PORT" --token="$TOKEN" --visitors="$VISITORS" \
+        --messages=2 --interval-ms="$INTERVAL" --ramp-ms="$RAMP" > "$WORK/warmup.txt" 2>&1 || true
+fi
 "$JAVA" "$BENCH_DIR/chat/ChatLoad.java" --base="http://127.0.0.1:$PORT" --token="$TOKEN" --visitors="$VISITORS" \
     --messages="$MESSAGES" --interval-ms="$INTERVAL" --ramp-ms="$RAMP" --steady="${BENCH_CHAT_STEADY:-true}" --samples="$WORK/samples.txt" | tee "$WORK/results.txt"
