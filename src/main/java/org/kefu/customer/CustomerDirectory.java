@@ -141,7 +141,8 @@ public class CustomerDirectory {
         if (known.isPresent()) {
             return withIdentities(known.get(), command.identities());
         }
-        Optional<Customer> created = createClaiming(command, customer -> claims.email(customer.getId(), email, clock.instant()));
+        Optional<Customer> created = createClaiming(command, customer -> claims.email(customer.getId(), email, clock.instant()),
+                email);
         return created.orElseGet(() -> withIdentities(customers.findByEmail(email)
                 .orElseThrow(() -> concurrently("email " + email)), command.identities()));
     }
@@ -160,7 +161,7 @@ public class CustomerDirectory {
         if (known.isPresent()) {
             return survivor(known.get());
         }
-        Optional<Customer> created = createClaiming(command, customer -> claimIdentity(customer, identity));
+        Optional<Customer> created = createClaiming(command, customer -> claimIdentity(customer, identity), null);
         return created.orElseGet(() -> survivor(customers.findByIdentity(identity.channel(), identity.externalId())
                 .orElseThrow(() -> concurrently(identity.channel() + " identity " + identity.externalId()))));
     }
@@ -185,7 +186,9 @@ public class CustomerDirectory {
      * another transaction holds it, removes the new row again and answers empty. Otherwise claims the
      * other emails and identities (dropping those taken) and reloads the customer with them.
      */
-    private Optional<Customer> createClaiming(NewCustomer command, java.util.function.Predicate<Customer> claimKey) {
+    /** {@code claimedEmail}: the email {@code claimKey} claims, if it is one (not claimed twice). */
+    private Optional<Customer> createClaiming(NewCustomer command, java.util.function.Predicate<Customer> claimKey,
+            String claimedEmail) {
         Instant now = clock.instant();
         Customer customer = described(command, now);
         command.phones().forEach(phone -> customer.addPhone(phone, false, now));
@@ -195,10 +198,15 @@ public class CustomerDirectory {
             entityManager.remove(customer);
             return Optional.empty();
         }
-        normaliseEmails(command.emails()).forEach(email -> claims.email(customer.getId(), email, now));
+        normaliseEmails(command.emails()).stream().filter(email -> !email.equals(claimedEmail))
+                .forEach(email -> claims.email(customer.getId(), email, now));
         command.identities().forEach(identity -> claimIdentity(customer, identity));
-        entityManager.refresh(customer);
-        return Optional.of(customer);
+        // The claims were written by SQL, past the entity's collections: read the customer again, lazily (a refresh
+        // would load every collection and the tier at once, on every new customer).
+        entityManager.detach(customer);
+        Customer found = entityManager.find(Customer.class, customer.getId());
+        found.keepTier(customer.getTier());
+        return Optional.of(found);
     }
 
     private Customer withIdentities(Customer customer, List<NewCustomer.IdentityRef> identities) {
