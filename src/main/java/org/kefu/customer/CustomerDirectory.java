@@ -206,6 +206,9 @@ public class CustomerDirectory {
         entityManager.detach(customer);
         Customer found = entityManager.find(Customer.class, customer.getId());
         found.keepTier(customer.getTier());
+        // emails written by SQL raise no entity event: ask for the customer's index document again, or searching
+        // customers by that email would not find the new one
+        Search.session(entityManager).indexingPlan().addOrUpdate(found);
         return Optional.of(found);
     }
 

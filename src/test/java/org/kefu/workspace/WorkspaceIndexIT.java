@@ -44,7 +44,9 @@ class WorkspaceIndexIT extends IntegrationTest {
                 Arguments.of("t.assignee_id = 7 and t.status in " + ACTIVE + BY_UPDATE, "ix_ticket_assignee"),
                 Arguments.of("t.assignee_id = 7 and t.status in " + ACTIVE, "ix_ticket_assignee"),
                 // 未分配 Unassigned
-                Arguments.of("t.assignee_id is null and t.status in " + ACTIVE + BY_UPDATE, "ix_ticket_assignee"),
+                // (sorted: when most of the small test table is unassigned, walking ix_ticket_updated and filtering is
+                // as cheap, and which one wins depends on the other test classes' tickets; the count below is not sorted)
+                Arguments.of("t.assignee_id is null and t.status in " + ACTIVE + BY_UPDATE, "ix_ticket_assignee|ix_ticket_updated"),
                 Arguments.of("t.assignee_id is null and t.status in " + ACTIVE, "ix_ticket_assignee"),
                 // 我的团队 My team
                 Arguments.of("t.team_id in (1, 2) and t.status in " + ACTIVE + BY_UPDATE, "ix_ticket_team"),
