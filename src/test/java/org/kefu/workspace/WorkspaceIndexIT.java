@@ -76,7 +76,7 @@ class WorkspaceIndexIT extends IntegrationTest {
     void everyViewQueryUsesItsIndex(String where, String expectedIndex) {
         List<String> plan = transactions.execute(tx -> {
             jdbc.execute("set local enable_seqscan = off");
-            if (expectedIndex.equals("ix_ticket_updated") || expectedIndex.equals("ix_ticket_assignee")) {
+            if (expectedIndex.equals("ix_ticket_updated") || expectedIndex.startsWith("ix_ticket_assignee")) {
                 // on the small test tables a bitmap scan of another index plus a filter looks as cheap (most
                 // test tickets are unassigned, so "assignee_id is null" is not selective there); with real data
                 // the index scan of the view's own index wins, which this makes visible
