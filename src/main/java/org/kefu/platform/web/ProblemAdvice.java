@@ -15,6 +15,7 @@ import org.kefu.platform.NotFoundException;
 import org.kefu.platform.UnprocessableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -103,19 +104,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
             org.hibernate.exception.JDBCConnectionException.class})
     ResponseEntity<ProblemDetail> busy(Exception e) {
-        log.warn("No database connection for a request: {}", mostSpecific(e).getMessage());
+        log.warn("No database connection for a request: {}", NestedExceptionUtils.getMostSpecificCause(e).getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
                         "The desk is too busy to handle this right now; nothing was changed. Please retry in a few seconds."));
-    }
-
-    private static Throwable mostSpecific(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     /** A unique or foreign key violation that reached us untranslated (a flush outside a repository call). */
