@@ -28,18 +28,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.DocumentId;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import org.kefu.customer.Customer;
 import org.kefu.platform.Channel;
 import org.kefu.platform.ConflictException;
@@ -52,6 +51,7 @@ import org.kefu.platform.search.KefuAnalysisConfigurer;
 @Entity
 @Table(name = "ticket")
 @Indexed(index = "ticket")
+@TypeBinding(binder = @TypeBinderRef(type = TicketTextBinder.class))
 public class Ticket {
 
     @Id
@@ -64,9 +64,7 @@ public class Ticket {
     @Column(nullable = false, unique = true)
     private String number;
 
-    @FullTextField(analyzer = KefuAnalysisConfigurer.TEXT, projectable = Projectable.YES,
-            highlightable = Highlightable.UNIFIED,
-            termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    // indexed by TicketTextBinder, with the entries' bodies
     @Column(nullable = false, length = 500)
     private String subject;
 
@@ -144,7 +142,6 @@ public class Ticket {
     @Column(name = "tag")
     private Set<String> tags = new LinkedHashSet<>();
 
-    @IndexedEmbedded(includePaths = "body")
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     private List<TimelineEntry> entries = new ArrayList<>();

@@ -1,21 +1,27 @@
 package org.kefu.ticket;
 
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.index.FieldInfos;
+import org.hibernate.Session;
+import org.hibernate.graph.GraphSemantic;
+import org.hibernate.graph.RootGraph;
+import org.apache.lucene.index.IndexReader;
 import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
-import org.kefu.customer.PhoneNumbers;
 import org.kefu.platform.Actor;
 import org.kefu.platform.Cursor;
 import org.kefu.platform.Role;
 import org.kefu.platform.Slice;
 import org.kefu.platform.search.SearchText;
-import org.kefu.platform.search.StoredOffsets;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.kefu.platform.HtmlText;
@@ -32,8 +38,8 @@ public class TicketSearch {
     private static final String OPEN = "\uE000";
     private static final String CLOSE = "\uE001";
     static final int MAX_OFFSET = 1_000;
-    /** The fields search highlights; they store term vectors with offsets, so the highlighter reads instead of re-analysing. */
-    static final List<String> HIGHLIGHTED = List.of("subject", "entries.body");
+    /** Hibernate Search's text fields of the index format before {@link TicketTextBinder}: their presence means a rebuild. */
+    static final List<String> LEGACY_FIELDS = List.of("subject", "entries.body");
 
     private final EntityManager entityManager;
 
@@ -57,22 +63,20 @@ public class TicketSearch {
         if (text.isEmpty()) {
             return new Slice<>(List.of(), null);
         }
-        List<Row> rows = Search.session(entityManager).search(Ticket.class)
-                .select(f -> f.composite().from(f.entity(Ticket.class), f.highlight(HIGHLIGHTED.get(0)), f.highlight(HIGHLIGHTED.get(1)))
-                        .as(Row::new))
+        List<Ticket> tickets = Search.session(entityManager).search(Ticket.class)
                 .where(f -> {
                     var root = f.bool().must(matches(f, text));
                     filters(f, root, query, actor);
                     more(f, root, filter);
                     return root;
                 })
-                .highlighter(h -> h.unified().tag(OPEN, CLOSE).numberOfFragments(3))
+                .loading(o -> o.graph(withCustomer(), GraphSemantic.FETCH))
                 .fetchHits(offset, limit + 1);
-        List<Hit> hits = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            List<String> highlights = new ArrayList<>(row.subject());
-            highlights.addAll(row.bodies());
-            hits.add(new Hit(row.ticket(), highlights.stream().limit(3).map(TicketSearch::safe).toList()));
+        Map<Long, List<String>> highlights = highlights(tickets.subList(0, Math.min(limit, tickets.size())), text);
+        List<Hit> hits = new ArrayList<>(tickets.size());
+        for (Ticket ticket : tickets) {
+            hits.add(new Hit(ticket, highlights.getOrDefault(ticket.getId(), List.of()).stream()
+                    .limit(TicketHighlights.PER_FIELD).map(TicketSearch::safe).toList()));
         }
         Slice<Hit> slice = Slice.fromOverfetch(hits, limit, h -> new Cursor("relevance", null, offset + limit));
         return offset + limit >= MAX_OFFSET ? new Slice<>(slice.items(), null) : slice;
@@ -115,19 +119,7 @@ public class TicketSearch {
         if (TicketNumber.looksLike(text)) {
             return f.match().field("number").matching(lower).toPredicate();
         }
-        var any = f.bool()
-                .should(f.match().field("subject").matching(text).boost(3f))
-                .should(f.match().field("entries.body").matching(text))
-                .should(f.match().field("customer.name").matching(text).boost(2f))
-                .should(f.match().field("customer.emails.email").matching(lower).boost(5f))
-                .should(f.match().field("customer.emails.email_text").matching(text))
-                .should(f.match().field("number").matching(lower).boost(10f));
-        String digits = PhoneNumbers.digits(text).replace("+", "");
-        if (digits.length() >= 5) {
-            // stored with a leading + when the customer's number had one; people type it either way
-            any.should(f.terms().field("customer.phones.phoneDigits").matchingAny(java.util.List.of(digits, "+" + digits)).boost(5f));
-        }
-        return any.toPredicate();
+        return f.extension(LuceneExtension.get()).fromLuceneQuery(TicketTextQuery.of(text)).toPredicate();
     }
 
     private static void filters(SearchPredicateFactory f, BooleanPredicateClausesStep<?, ?> root, TicketQuery query, Actor actor) {
@@ -171,7 +163,25 @@ public class TicketSearch {
         }
     }
 
-    private record Row(Ticket ticket, List<String> subject, List<String> bodies) {
+    /** Tickets are loaded with their customer and tier in one statement (every hit shows them). */
+    private RootGraph<Ticket> withCustomer() {
+        RootGraph<Ticket> graph = entityManager.unwrap(Session.class).createEntityGraph(Ticket.class);
+        graph.addSubGraph("customer").addAttributeNodes("tier");
+        return graph;
+    }
+
+    /** Snippets for the shown hits; a ticket number has none (it matched the number, which is not highlighted). */
+    private Map<Long, List<String>> highlights(List<Ticket> tickets, String text) {
+        if (tickets.isEmpty() || TicketNumber.looksLike(text)) {
+            return Map.of();
+        }
+        List<Long> ids = tickets.stream().map(Ticket::getId).toList();
+        try (IndexReader reader = Search.session(entityManager).scope(Ticket.class).extension(LuceneExtension.get())
+                .openIndexReader()) {
+            return TicketHighlights.of(reader, ids, text, OPEN, CLOSE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Escapes the customer's text, then turns the highlighter's private markers into {@code <mark>}. */
@@ -180,19 +190,23 @@ public class TicketSearch {
     }
 
     /**
-     * True when the ticket index was written before the highlighted fields stored their offsets: searches and
-     * highlights still work, but changed tickets cannot be indexed into it until it is dropped and rebuilt.
+     * True when the ticket index was written by an older version, whose subject and message fields Kefu no longer
+     * searches: until it is rebuilt, search finds tickets only by customer and number. It is dropped and rebuilt.
      */
-    public boolean indexLacksOffsets() {
-        return StoredOffsets.missing(
-                () -> Search.session(entityManager).scope(Ticket.class).extension(LuceneExtension.get()).openIndexReader(),
-                HIGHLIGHTED);
+    public boolean indexOutdated() {
+        try (IndexReader reader = Search.session(entityManager).scope(Ticket.class).extension(LuceneExtension.get())
+                .openIndexReader()) {
+            FieldInfos infos = FieldInfos.getMergedFieldInfos(reader);
+            return LEGACY_FIELDS.stream().anyMatch(field -> infos.fieldInfo(field) != null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Rebuilds the ticket and customer indexes from the database (dropping them first if their format is outdated). */
     public MassIndexer rebuildIndexer() {
         return Search.session(entityManager).massIndexer(Ticket.class, org.kefu.customer.Customer.class)
-                .dropAndCreateSchemaOnStart(indexLacksOffsets())
+                .dropAndCreateSchemaOnStart(indexOutdated())
                 .threadsToLoadObjects(2)
                 .batchSizeToLoadObjects(100);
     }

@@ -14,12 +14,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.search.engine.backend.types.Highlightable;
-import org.hibernate.search.engine.backend.types.Projectable;
-import org.hibernate.search.engine.backend.types.TermVector;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.kefu.platform.Channel;
-import org.kefu.platform.search.KefuAnalysisConfigurer;
 
 /**
  * One thing on a ticket's timeline: a customer message, a reply, an internal note or an event.
@@ -60,9 +55,7 @@ public class TimelineEntry {
     @Enumerated(EnumType.STRING)
     private Channel channel;
 
-    @FullTextField(analyzer = KefuAnalysisConfigurer.TEXT, projectable = Projectable.YES,
-            highlightable = Highlightable.UNIFIED,
-            termVector = TermVector.WITH_POSITIONS_OFFSETS)
+    // indexed with the ticket by TicketTextBinder
     @Column(length = 1_000_000)
     private String body;
 

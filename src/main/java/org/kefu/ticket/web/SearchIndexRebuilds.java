@@ -71,13 +71,13 @@ class SearchIndexRebuilds {
     }
 
     /**
-     * An index written before the highlighted fields stored their offsets cannot take changed tickets (Lucene
-     * refuses the new field format), so it is rebuilt at once rather than waiting for an admin.
+     * An index written by an older version lacks the text fields search reads now (subject and messages would not
+     * be found), so it is rebuilt at once rather than waiting for an admin.
      */
     @EventListener(ApplicationReadyEvent.class)
     synchronized void rebuildOutdatedIndex() {
-        if (rebuildOutdated && !progress.get().running() && search.indexLacksOffsets()) {
-            log.warn("The ticket search index was written without stored offsets for highlighting (an older version): "
+        if (rebuildOutdated && !progress.get().running() && search.indexOutdated()) {
+            log.warn("The ticket search index was written by an older version of Kefu (its subject and message fields): "
                     + "rebuilding it now. Until the rebuild is done, search finds only the tickets indexed again so far.");
             run(() -> { });
         }
