@@ -196,11 +196,15 @@ public class TicketSearch {
     public boolean indexOutdated() {
         try (IndexReader reader = Search.session(entityManager).scope(Ticket.class).extension(LuceneExtension.get())
                 .openIndexReader()) {
-            FieldInfos infos = FieldInfos.getMergedFieldInfos(reader);
-            return LEGACY_FIELDS.stream().anyMatch(field -> infos.fieldInfo(field) != null);
+            return outdated(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static boolean outdated(IndexReader reader) {
+        FieldInfos infos = FieldInfos.getMergedFieldInfos(reader);
+        return LEGACY_FIELDS.stream().anyMatch(field -> infos.fieldInfo(field) != null);
     }
 
     /** Rebuilds the ticket and customer indexes from the database (dropping them first if their format is outdated). */

@@ -62,11 +62,20 @@ public class TicketTextBinder implements TypeBinder {
     }
 
     private static void key(String path, String value, Consumer<IndexableField> collector) {
-        collector.accept(new StringField(path, value, Field.Store.NO));
+        collector.accept(keyField(path, value));
     }
 
     private static void text(String path, String value, Consumer<IndexableField> collector) {
-        collector.accept(new AnalyzedText(path, value));
+        collector.accept(textField(path, value));
+    }
+
+    static IndexableField keyField(String path, String value) {
+        return new StringField(path, value, Field.Store.NO);
+    }
+
+    /** A stored text field with offsets in its postings, analysed by {@link TextAnalyzer}. */
+    static IndexableField textField(String path, String value) {
+        return new AnalyzedText(path, value);
     }
 
     private static FieldType textType() {
