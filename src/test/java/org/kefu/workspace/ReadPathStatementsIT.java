@@ -20,8 +20,8 @@ class ReadPathStatementsIT extends IntegrationTest {
 
     /** Statements for a first page of the ticket list API, whatever its size. */
     static final int API_LIST_MAX = 4;
-    /** Statements for a page of search hits: the tickets, their customers and tiers, their tags. */
-    static final int SEARCH_MAX = 4;
+    /** Statements for a page of search hits: the tickets with their customers and tiers (one join), their tags. */
+    static final int SEARCH_MAX = 2;
     /**
      * Statements for the workspace page with 50 rows: the session re-check (tests re-check on every request), rows,
      * agent names, SLA due times, saved views, teams (with their departments, one batch, once any team exists),
