@@ -11,6 +11,7 @@ import org.kefu.platform.Actor;
 import org.kefu.platform.Cursor;
 import org.kefu.platform.Role;
 import org.kefu.platform.Slice;
+import org.kefu.platform.storage.InList;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -122,12 +123,10 @@ public class TicketFinder {
             Map<String, Object> params) {
         visibility(actor, jpql, params);
         if (!query.statuses().isEmpty()) {
-            jpql.append(" and t.status in :statuses");
-            params.put("statuses", query.statuses());
+            InList.append(jpql.append(" and "), params, "t.status", "status", query.statuses());
         }
         if (!query.priorities().isEmpty()) {
-            jpql.append(" and t.priority in :priorities");
-            params.put("priorities", query.priorities());
+            InList.append(jpql.append(" and "), params, "t.priority", "priority", query.priorities());
         }
         if (query.assigneeId() != null) {
             if (query.assigneeId() == 0) {
@@ -148,8 +147,7 @@ public class TicketFinder {
         range(jpql, params, "t.createdAt", "created", query.createdFrom(), query.createdTo());
         range(jpql, params, "t.updatedAt", "updated", query.updatedFrom(), query.updatedTo());
         if (!filter.teamIds().isEmpty()) {
-            jpql.append(" and t.teamId in :teams");
-            params.put("teams", filter.teamIds());
+            InList.append(jpql.append(" and "), params, "t.teamId", "teams", filter.teamIds());
         }
         eq(jpql, params, "t.customer.tier.id", "tier", filter.tierId());
         eq(jpql, params, "t.complaintType", "complaintType", filter.complaintType());
@@ -238,12 +236,10 @@ public class TicketFinder {
         jpql.append(" and (t.assigneeId = :me");
         params.put("me", actor.id());
         if (!actor.departmentIds().isEmpty()) {
-            jpql.append(" or t.departmentId in :myDepartments");
-            params.put("myDepartments", actor.departmentIds());
+            InList.append(jpql.append(" or "), params, "t.departmentId", "myDepartments", actor.departmentIds());
         }
         if (actor.role() == Role.SUPERVISOR && !actor.teamIds().isEmpty()) {
-            jpql.append(" or t.teamId in :myTeams");
-            params.put("myTeams", actor.teamIds());
+            InList.append(jpql.append(" or "), params, "t.teamId", "myTeams", actor.teamIds());
         }
         jpql.append(')');
     }

@@ -19,6 +19,7 @@ import org.kefu.platform.Cursor;
 import org.kefu.platform.Role;
 import org.kefu.platform.Slice;
 import org.kefu.platform.search.SearchText;
+import org.kefu.platform.storage.InList;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.kefu.platform.HtmlText;
@@ -163,26 +164,17 @@ public class TicketSearch {
 
     /**
      * The tickets of these ids in this order, with their customer and tier, in one statement (every hit shows them); a
-     * ticket the index still has but the database no longer is left out. The ids are bound as single parameters, padded
-     * to a power of two by repeating the last: Hibernate rebuilds the SQL of a query with a list parameter on every
-     * call (8 % of a search's CPU), but caches it for a query text it has seen, and padding keeps those texts few.
+     * ticket the index still has but the database no longer is left out.
      */
     private List<Ticket> load(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        int size = 8;
-        while (size < ids.size()) {
-            size *= 2;
-        }
-        StringBuilder jpql = new StringBuilder("select t from Ticket t join fetch t.customer c join fetch c.tier where t.id in (");
-        for (int i = 0; i < size; i++) {
-            jpql.append(i == 0 ? ":id" : ", :id").append(i);
-        }
-        var query = entityManager.createQuery(jpql.append(')').toString(), Ticket.class);
-        for (int i = 0; i < size; i++) {
-            query.setParameter("id" + i, ids.get(Math.min(i, ids.size() - 1)));
-        }
+        StringBuilder jpql = new StringBuilder("select t from Ticket t join fetch t.customer c join fetch c.tier where ");
+        Map<String, Object> params = new java.util.HashMap<>();
+        InList.append(jpql, params, "t.id", "id", ids);
+        var query = entityManager.createQuery(jpql.toString(), Ticket.class);
+        params.forEach(query::setParameter);
         Map<Long, Ticket> byId = new java.util.HashMap<>();
         query.getResultList().forEach(t -> byId.put(t.getId(), t));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
