@@ -72,7 +72,8 @@ class RoutingListeners {
             return;
         }
         long ticketId = e.ticketId();
-        Runnable submit = () -> workers.submit("assign ticket " + ticketId, () -> assigning.assign(ticketId));
+        long teamId = t.getTeamId();
+        Runnable submit = () -> workers.submitInOrder(teamId, "assign ticket " + ticketId, () -> assigning.assign(ticketId));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -4,9 +4,11 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.hibernate.search.backend.lucene.LuceneExtension;
@@ -36,6 +38,8 @@ public class TicketSearch {
     private static final String OPEN = "\uE000";
     private static final String CLOSE = "\uE001";
     static final int MAX_OFFSET = 1_000;
+    /** Snippets per hit: the subject's first, then the messages'. */
+    static final int SNIPPETS = 3;
     /** Hibernate Search's text fields of the index format before {@link TicketTextBinder}: their presence means a rebuild. */
     static final List<String> LEGACY_FIELDS = List.of("subject", "entries.body");
 
@@ -75,7 +79,7 @@ public class TicketSearch {
         List<Hit> hits = new ArrayList<>(tickets.size());
         for (Ticket ticket : tickets) {
             hits.add(new Hit(ticket, highlights.getOrDefault(ticket.getId(), List.of()).stream()
-                    .limit(TicketHighlights.PER_FIELD).map(TicketSearch::safe).toList()));
+                    .limit(SNIPPETS).map(TicketSearch::safe).toList()));
         }
         Slice<Hit> slice = Slice.fromOverfetch(hits, limit, h -> new Cursor("relevance", null, offset + limit));
         return offset + limit >= MAX_OFFSET ? new Slice<>(slice.items(), null) : slice;
@@ -171,13 +175,13 @@ public class TicketSearch {
             return List.of();
         }
         StringBuilder jpql = new StringBuilder("select t from Ticket t join fetch t.customer c join fetch c.tier where ");
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         InList.append(jpql, params, "t.id", "id", ids);
         var query = entityManager.createQuery(jpql.toString(), Ticket.class);
         params.forEach(query::setParameter);
-        Map<Long, Ticket> byId = new java.util.HashMap<>();
+        Map<Long, Ticket> byId = new HashMap<>();
         query.getResultList().forEach(t -> byId.put(t.getId(), t));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** Snippets for the shown hits; a ticket number has none (it matched the number, which is not highlighted). */
