@@ -163,22 +163,19 @@ public class TicketFinder {
         ids.add(ticketId);
         ids.addAll(entityManager.createQuery("select t.id from Ticket t where t.mergedIntoId = :id", Long.class)
                 .setParameter("id", ticketId).getResultList());
-        StringBuilder jpql = new StringBuilder("select e from TimelineEntry e where e.ticket.id in :ids");
+        StringBuilder jpql = new StringBuilder("select e from TimelineEntry e where ");
+        Map<String, Object> params = new HashMap<>();
+        InList.append(jpql, params, "e.ticket.id", "ticket", ids);
         if (!kinds.isEmpty()) {
-            jpql.append(" and e.kind in :kinds");
+            InList.append(jpql.append(" and "), params, "e.kind", "kind", kinds);
         }
         if (cursor != null) {
             jpql.append(" and e.id > :after");
+            params.put("after", Cursor.decode(cursor, "id").id());
         }
         jpql.append(" order by e.id");
-        TypedQuery<TimelineEntry> query = entityManager.createQuery(jpql.toString(), TimelineEntry.class)
-                .setParameter("ids", ids);
-        if (!kinds.isEmpty()) {
-            query.setParameter("kinds", kinds);
-        }
-        if (cursor != null) {
-            query.setParameter("after", Cursor.decode(cursor, "id").id());
-        }
+        TypedQuery<TimelineEntry> query = entityManager.createQuery(jpql.toString(), TimelineEntry.class);
+        params.forEach(query::setParameter);
         List<TimelineEntry> rows = query.setMaxResults(limit + 1).getResultList();
         return Slice.fromOverfetch(rows, limit, e -> new Cursor("id", null, e.getId()));
     }
@@ -194,12 +191,16 @@ public class TicketFinder {
         ids.add(ticketId);
         ids.addAll(entityManager.createQuery("select t.id from Ticket t where t.mergedIntoId = :id", Long.class)
                 .setParameter("id", ticketId).getResultList());
-        String jpql = "select e from TimelineEntry e where e.ticket.id in :ids"
-                + (before != null ? " and e.id < :before" : "") + " order by e.id desc";
-        TypedQuery<TimelineEntry> query = entityManager.createQuery(jpql, TimelineEntry.class).setParameter("ids", ids);
+        StringBuilder jpql = new StringBuilder("select e from TimelineEntry e where ");
+        Map<String, Object> params = new HashMap<>();
+        InList.append(jpql, params, "e.ticket.id", "ticket", ids);
         if (before != null) {
-            query.setParameter("before", Cursor.decode(before, "id").id());
+            jpql.append(" and e.id < :before");
+            params.put("before", Cursor.decode(before, "id").id());
         }
+        TypedQuery<TimelineEntry> query = entityManager.createQuery(jpql.append(" order by e.id desc").toString(),
+                TimelineEntry.class);
+        params.forEach(query::setParameter);
         List<TimelineEntry> rows = new ArrayList<>(query.setMaxResults(limit + 1).getResultList());
         boolean more = rows.size() > limit;
         if (more) {
