@@ -4,11 +4,9 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.hibernate.search.backend.lucene.LuceneExtension;
@@ -21,7 +19,6 @@ import org.kefu.platform.Cursor;
 import org.kefu.platform.Role;
 import org.kefu.platform.Slice;
 import org.kefu.platform.search.SearchText;
-import org.kefu.platform.storage.InList;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.kefu.platform.HtmlText;
@@ -44,9 +41,11 @@ public class TicketSearch {
     static final List<String> LEGACY_FIELDS = List.of("subject", "entries.body");
 
     private final EntityManager entityManager;
+    private final TicketFinder finder;
 
-    TicketSearch(EntityManager entityManager) {
+    TicketSearch(EntityManager entityManager, TicketFinder finder) {
         this.entityManager = entityManager;
+        this.finder = finder;
     }
 
     /** One search hit: the ticket and highlighted snippets of where it matched. */
@@ -74,7 +73,7 @@ public class TicketSearch {
                     return root;
                 })
                 .fetchHits(offset, limit + 1);
-        List<Ticket> tickets = load(ids);
+        List<Ticket> tickets = finder.listed(ids);
         Map<Long, List<String>> highlights = highlights(tickets.subList(0, Math.min(limit, tickets.size())), text);
         List<Hit> hits = new ArrayList<>(tickets.size());
         for (Ticket ticket : tickets) {
@@ -164,24 +163,6 @@ public class TicketSearch {
         if (query.updatedFrom() != null || query.updatedTo() != null) {
             root.filter(f.range().field("updatedAt").between(query.updatedFrom(), query.updatedTo()));
         }
-    }
-
-    /**
-     * The tickets of these ids in this order, with their customer and tier, in one statement (every hit shows them); a
-     * ticket the index still has but the database no longer is left out.
-     */
-    private List<Ticket> load(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        StringBuilder jpql = new StringBuilder("select t from Ticket t join fetch t.customer c join fetch c.tier where ");
-        Map<String, Object> params = new HashMap<>();
-        InList.append(jpql, params, "t.id", "id", ids);
-        var query = entityManager.createQuery(jpql.toString(), Ticket.class);
-        params.forEach(query::setParameter);
-        Map<Long, Ticket> byId = new HashMap<>();
-        query.getResultList().forEach(t -> byId.put(t.getId(), t));
-        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** Snippets for the shown hits; a ticket number has none (it matched the number, which is not highlighted). */

@@ -1,13 +1,11 @@
 package org.kefu.platform.search;
 
-import org.apache.lucene.analysis.core.LowerCaseFilterFactory;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilterFactory;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
 
 /**
  * The analysers of the search index. {@value #TEXT} handles Simplified and Traditional
- * Chinese and English in one field (see {@link TextAnalyzer}); {@value #KEYWORD} lower-cases and folds.
+ * Chinese and English in one field; {@value #KEYWORD} lower-cases and folds (both defined in {@link TextAnalyzer}).
  */
 public class KefuAnalysisConfigurer implements LuceneAnalysisConfigurer {
 
@@ -16,9 +14,7 @@ public class KefuAnalysisConfigurer implements LuceneAnalysisConfigurer {
 
     @Override
     public void configure(LuceneAnalysisConfigurationContext context) {
-        context.analyzer(TEXT).instance(TextAnalyzer.create());
-        context.normalizer(KEYWORD).custom()
-                .tokenFilter(LowerCaseFilterFactory.NAME)
-                .tokenFilter(ASCIIFoldingFilterFactory.NAME);
+        context.analyzer(TEXT).instance(TextAnalyzer.createText());
+        context.normalizer(KEYWORD).instance(TextAnalyzer.createKeyword());
     }
 }
