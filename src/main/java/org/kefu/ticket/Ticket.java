@@ -428,7 +428,7 @@ public class Ticket {
 
     private TimelineEntry append(TimelineEntry entry) {
         entries.add(entry);
-        updatedAt = entry.getCreatedAt();
+        updatedAt = entry.getCreatedAt(); // also what tells the search index that the ticket's text changed (TicketTextBinder)
         return entry;
     }
 

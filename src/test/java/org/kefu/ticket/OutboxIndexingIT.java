@@ -57,6 +57,22 @@ class OutboxIndexingIT extends IntegrationTest {
         assertThat(eventually(() -> hits("冰箱", tag).size() == 1 && hits("空调", tag).isEmpty())).isTrue();
     }
 
+    @Test
+    void aReplyAndANoteAddedLaterAreFoundByTheirWords() {
+        String tag = unique("outbox");
+        long id = openTicket(admin, ticket("热水器不出热水", "打开十分钟还是凉的", "tags", List.of(tag))).get("id").asLong();
+        assertThat(eventually(() -> hits("热水器", tag).size() == 1)).isTrue();
+
+        assertThat(admin.post("/api/v1/tickets/" + id + "/messages", java.util.Map.of("body", "请检查燃气阀门是否打开")).status())
+                .isEqualTo(201);
+        assertThat(admin.post("/api/v1/tickets/" + id + "/notes", java.util.Map.of("body", "疑似点火器故障")).status())
+                .isEqualTo(201);
+
+        // the index follows the ticket's updatedAt, which every new timeline entry moves
+        assertThat(eventually(() -> hits("阀门", tag).size() == 1 && hits("点火器", tag).size() == 1)).isTrue();
+        assertThat(eventually(() -> pendingOutboxEvents() == 0)).isTrue();
+    }
+
     private List<JsonNode> hits(String q, String tag) {
         Api.Response r = admin.get("/api/v1/tickets?q=" + Api.q(q) + "&tag=" + tag);
         assertThat(r.status()).isEqualTo(200);
