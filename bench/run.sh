@@ -35,6 +35,10 @@ COUNT_REQUESTS=${BENCH_COUNT_REQUESTS:-200}
 # uncounted requests before each list, page and search measurement: the JIT needs a few thousand searches before
 # Lucene's scoring and highlighting code is compiled (CPU per search fell from ~14 ms to ~6 ms over the first 5,000)
 READ_WARMUP=${BENCH_READ_WARMUP:-1000}
+# uncounted creates at concurrency 8 before the first measurement: on two cores the JIT was still compiling after
+# 20,000 creates (C2 took a third of the app's CPU after 9,000, and CPU per create fell from ~9 ms to ~3.5 ms over
+# the first 30,000); a server that has run for an hour is past that. 0 skips it. Each one adds a ticket.
+APP_WARMUP=${BENCH_APP_WARMUP:-30000}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-180}            # time cap of each measurement
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-180}        # seconds the app may take to start (more on a busy machine)
 
@@ -231,6 +235,13 @@ search_lag() {
     log "search index lag: $first outbox events pending when the run ended, all indexed after $(printf '%.1f' "$(echo "$(date +%s.%N) - $t0" | bc)") s (now pending: $pending)" \
         | tee -a "$WORK/search-lag.txt"
 }
+if (( APP_WARMUP > 0 )); then
+    log "warming the app up: $APP_WARMUP uncounted creates at concurrency 8"
+    "$JAVA" "$BENCH_DIR/LoadDriver.java" --base="$BASE" --token="$TOKEN" --max-seconds=900 --scenario=create \
+        --label=app-warm-up --concurrency=8 --requests="$APP_WARMUP" --customers="$CUSTOMERS" || true
+    search_lag
+    sleep 20 # let the work that follows new tickets (classification, SLA clocks) settle before measuring
+fi
 log "creating tickets through the API"
 driver --scenario=create --label=create --concurrency=1 --requests="$CREATE_REQUESTS" --warmup=500 --customers="$CUSTOMERS"
 search_lag
