@@ -2,31 +2,39 @@ package org.kefu.insight.classify;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import org.kefu.platform.work.BoundedWorkers;
+import org.kefu.platform.work.BatchingWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Makes suggestions off the thread whose commit opened the ticket ({@link BoundedWorkers}). At most
- * {@code kefu.classify.workers} suggestions use the database at once. A suggestion lost with the
- * node is made when the ticket's classification is first read.
+ * Makes suggestions off the thread whose commit opened the ticket ({@link BatchingWorkers}): at most
+ * {@code kefu.classify.workers} runs use the database at once, each for up to {@code kefu.classify.batch-size} new
+ * tickets in one transaction of its own (so a failure here never undoes or delays a ticket). A suggestion lost with
+ * the node is made when the ticket's classification is first read.
  */
 @Component
 class ClassificationWorkers {
 
     private static final Logger log = LoggerFactory.getLogger(ClassificationWorkers.class);
 
-    private final BoundedWorkers workers;
+    private final BatchingWorkers<Long> workers;
 
-    ClassificationWorkers(@Value("${kefu.classify.workers:2}") int workers) {
-        this.workers = new BoundedWorkers(workers, Duration.ofSeconds(5));
+    ClassificationWorkers(ClassificationSuggestions suggestions, PlatformTransactionManager transactions,
+            @Value("${kefu.classify.workers:2}") int workers, @Value("${kefu.classify.batch-size:100}") int batchSize) {
+        TransactionTemplate separate = new TransactionTemplate(transactions);
+        separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.workers = new BatchingWorkers<>(workers, batchSize, Duration.ofSeconds(5),
+                ticketIds -> separate.executeWithoutResult(tx -> suggestions.suggest(ticketIds)),
+                (ticketId, e) -> log.warn("No classification suggestion for ticket {}; it is made when first read", ticketId, e));
     }
 
-    void submit(long ticketId, Runnable job) {
-        workers.submit(job,
-                e -> log.warn("No classification suggestion for ticket {}; it is made when first read", ticketId, e));
+    void submit(long ticketId) {
+        workers.add(ticketId);
     }
 
     /** Waits until no suggestion is queued or running; false on timeout. For tests and shutdown. */

@@ -17,13 +17,10 @@ import org.kefu.ticket.TicketEvents;
 import org.kefu.ticket.TicketWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,53 +40,34 @@ public class TicketClassifications {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final ClassifierState state;
+    private final ClassificationSuggestions suggestions;
     private final ClassificationWorkers workers;
     private final ClassificationTopics topics;
     private final TicketWork work;
     private final JdbcClient jdbc;
-    private final TransactionTemplate separate;
     private final Clock clock;
 
-    TicketClassifications(ClassifierState state, ClassificationWorkers workers, ClassificationTopics topics, TicketWork work, JdbcClient jdbc,
-            PlatformTransactionManager transactions, Clock clock) {
-        this.state = state;
+    TicketClassifications(ClassificationSuggestions suggestions, ClassificationWorkers workers, ClassificationTopics topics,
+            TicketWork work, JdbcClient jdbc, Clock clock) {
+        this.suggestions = suggestions;
         this.workers = workers;
         this.topics = topics;
         this.work = work;
         this.jdbc = jdbc;
-        this.separate = new TransactionTemplate(transactions);
-        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void opened(TicketEvents.TicketOpened e) {
-        workers.submit(e.ticketId(), () -> separate.executeWithoutResult(tx -> suggest(e.ticketId())));
-    }
-
-    /** Classifies the ticket's subject and first customer message and stores the suggestion (once per ticket). */
-    void suggest(long ticketId) {
-        Optional<String> text = text(ticketId);
-        if (text.isEmpty()) {
-            return;
-        }
-        ClassifierState.Snapshot now = state.current();
-        ClassificationSuggestion s = now.classifier().classify(text.get(), Combination.Mode.COMBINED, now.types(), now.topics());
-        jdbc.sql("""
-                insert into ticket_classification (ticket_id, suggested_type, type_confidence, suggested_topic,
-                  topic_confidence, model_version, rule_hits, suggested_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(ticketId, s.complaintType(), s.typeConfidence(), s.topic(), s.topicConfidence(), s.modelVersion(),
-                        hits(s.rules()), Timestamp.from(clock.instant())).update();
+        workers.submit(e.ticketId());
     }
 
     /** The ticket's classification; 404 for a ticket the actor may not see. Suggests now if none was stored yet. */
     public TicketClassification of(long ticketId, Actor actor) {
         Ticket ticket = work.get(ticketId, actor);
         return read(ticketId, ticket.getComplaintType()).orElseGet(() -> {
-            suggest(ticketId);
+            suggestions.suggest(List.of(ticketId));
             return read(ticketId, ticket.getComplaintType()).orElseThrow();
         });
     }
@@ -124,26 +102,13 @@ public class TicketClassifications {
                 update ticket_classification set confirmed_type = ?, confirmed_topic = ?, confirmed_by = ?, confirmed_at = ?,
                   corrected = ?, training_text = ? where ticket_id = ?""")
                 .params(finalType, topicCode != null ? topicCode : before.confirmedTopic(), actor.id(),
-                        Timestamp.from(clock.instant()), corrected, text(ticketId).orElse(null), ticketId).update();
+                        Timestamp.from(clock.instant()), corrected, suggestions.text(ticketId).orElse(null), ticketId).update();
         return read(ticketId, finalType).orElseThrow();
     }
 
     private Optional<TicketClassification> read(long ticketId, String currentType) {
         return jdbc.sql("select * from ticket_classification where ticket_id = ?").param(ticketId)
                 .query((rs, n) -> row(rs, currentType)).optional();
-    }
-
-    private Optional<String> text(long ticketId) {
-        return jdbc.sql("""
-                select t.subject, (select e.body from timeline_entry e where e.ticket_id = t.id and e.kind = 'CUSTOMER_MESSAGE'
-                                   order by e.id fetch first 1 rows only)
-                from ticket t where t.id = ?""").param(ticketId)
-                .query((rs, n) -> {
-                    String subject = rs.getString(1);
-                    String body = rs.getString(2);
-                    String joined = (subject == null ? "" : subject) + "\n" + (body == null ? "" : body);
-                    return joined.length() > ClassifyText.MAX_CHARS ? joined.substring(0, ClassifyText.MAX_CHARS) : joined;
-                }).optional();
     }
 
     private static TicketClassification row(ResultSet rs, String currentType) throws SQLException {
@@ -157,22 +122,6 @@ public class TicketClassifications {
                 currentType == null || suggested == null ? null : currentType.equals(suggested),
                 rs.getString("confirmed_type"), rs.getString("confirmed_topic"), confirmedBy,
                 confirmedAt == null ? null : confirmedAt.toInstant(), rs.getBoolean("corrected"));
-    }
-
-    private static String hits(List<ClassificationSuggestion.RuleHit> hits) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        int length = 2;
-        for (ClassificationSuggestion.RuleHit h : hits) {
-            String name = h.name().length() > 40 ? h.name().substring(0, 40) : h.name();
-            String keyword = h.keyword().length() > 40 ? h.keyword().substring(0, 40) : h.keyword();
-            length += (name.length() + keyword.length()) * 2 + 90;
-            if (length > 1900) {
-                break;
-            }
-            out.add(Map.of("ruleId", h.ruleId(), "name", name, "keyword", keyword, "negated", h.negated(),
-                    "weight", Math.round(h.weight() * 100) / 100.0));
-        }
-        return JSON.writeValueAsString(out);
     }
 
     private static List<ClassificationSuggestion.RuleHit> hits(String json) {

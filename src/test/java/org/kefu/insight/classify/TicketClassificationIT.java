@@ -64,6 +64,26 @@ class TicketClassificationIT extends IntegrationTest {
     }
 
     @Test
+    void ticketsOpenedTogetherAreEachSuggestedForTheirOwnText() throws Exception {
+        String[][] cases = {{"快递一直没到", "包裹五天了还没收到，物流信息也不更新", "LOGISTICS"},
+                {"杯子裂了", "新买的玻璃杯有裂纹，是做工质量问题", "QUALITY"}};
+        List<long[]> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            for (int i = 0; i < 24; i++) {
+                int which = i % 2;
+                pool.submit(() -> opened.add(new long[] {openTicket(admin, ticket(cases[which][0], cases[which][1]))
+                        .get("id").asLong(), which}));
+            }
+        }
+        assertThat(opened).hasSize(24);
+        assertThat(workers.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        for (long[] t : opened) {
+            assertThat(jdbc.sql("select suggested_topic from ticket_classification where ticket_id = ?").param(t[0])
+                    .query(String.class).single()).as("ticket " + t[0]).isEqualTo(cases[(int) t[1]][2]);
+        }
+    }
+
+    @Test
     void aTypeTheAgentAlreadySetIsComparedNotOverwritten() {
         long id = openTicket(admin, ticket("杯子裂了", "新买的玻璃杯有裂纹，是做工质量问题", "complaintType", "SERVICE_ERROR"))
                 .get("id").asLong();
