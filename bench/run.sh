@@ -36,8 +36,8 @@ COUNT_REQUESTS=${BENCH_COUNT_REQUESTS:-200}
 # Lucene's scoring and highlighting code is compiled (CPU per search fell from ~14 ms to ~6 ms over the first 5,000)
 READ_WARMUP=${BENCH_READ_WARMUP:-1000}
 # uncounted creates at concurrency 8 before the first measurement: on two cores the JIT was still compiling after
-# 20,000 creates (C2 took a third of the app's CPU after 9,000, and CPU per create fell from ~9 ms to ~3.5 ms over
-# the first 30,000); a server that has run for an hour is past that. 0 skips it. Each one adds a ticket.
+# 20,000 creates (C2 took a third of the app's CPU up to the 16,000th, and CPU per create fell from ~14 ms to ~3.7 ms
+# over the first 25,000); a server that has run for an hour is past that. 0 skips it. Each one adds a ticket.
 APP_WARMUP=${BENCH_APP_WARMUP:-30000}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-180}            # time cap of each measurement
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-180}        # seconds the app may take to start (more on a busy machine)
