@@ -3,6 +3,7 @@ package org.kefu.channel;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.kefu.customer.CustomerIdentity;
 import org.kefu.customer.NewCustomer;
 import org.kefu.customer.PhoneNumbers;
 import org.kefu.platform.Channel;
+import org.kefu.platform.storage.InList;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -112,9 +114,11 @@ public class CustomerMatching {
         if (variants.isEmpty()) {
             return List.of();
         }
-        return entityManager.createQuery("select distinct p.customer from CustomerPhone p where p.phoneDigits in :digits"
-                        + " and p.customer.mergedIntoId is null", Customer.class)
-                .setParameter("digits", variants).setMaxResults(SUGGESTIONS).getResultList().stream()
+        Map<String, Object> params = new HashMap<>();
+        return InList.bind(entityManager.createQuery("select distinct p.customer from CustomerPhone p where "
+                        + InList.of(params, "p.phoneDigits", "digits", variants) + " and p.customer.mergedIntoId is null",
+                        Customer.class), params)
+                .setMaxResults(SUGGESTIONS).getResultList().stream()
                 .sorted(Comparator.comparing(Customer::getCreatedAt).reversed()).toList();
     }
 
@@ -133,17 +137,21 @@ public class CustomerMatching {
         Set<String> digits = new LinkedHashSet<>();
         customer.getPhones().forEach(p -> digits.addAll(phoneVariants(p.getPhoneDigits())));
         if (!digits.isEmpty()) {
-            entityManager.createQuery("select distinct p.customer from CustomerPhone p where p.phoneDigits in :digits"
-                            + " and p.customer.id <> :id and p.customer.mergedIntoId is null", Customer.class)
-                    .setParameter("digits", digits).setParameter("id", customerId).setMaxResults(SUGGESTIONS)
+            Map<String, Object> params = new HashMap<>();
+            InList.bind(entityManager.createQuery("select distinct p.customer from CustomerPhone p where "
+                            + InList.of(params, "p.phoneDigits", "digits", digits)
+                            + " and p.customer.id <> :id and p.customer.mergedIntoId is null", Customer.class), params)
+                    .setParameter("id", customerId).setMaxResults(SUGGESTIONS)
                     .getResultList().forEach(c -> add(found, c, Reason.SAME_PHONE));
         }
         Set<String> emails = new LinkedHashSet<>();
         customer.getEmails().stream().map(CustomerEmail::getEmail).forEach(emails::add);
         if (!emails.isEmpty()) {
-            entityManager.createQuery("select distinct i.customer from CustomerIdentity i where lower(i.externalId) in :emails"
-                            + " and i.customer.id <> :id and i.customer.mergedIntoId is null", Customer.class)
-                    .setParameter("emails", emails).setParameter("id", customerId).setMaxResults(SUGGESTIONS)
+            Map<String, Object> params = new HashMap<>();
+            InList.bind(entityManager.createQuery("select distinct i.customer from CustomerIdentity i where "
+                            + InList.of(params, "lower(i.externalId)", "emails", emails)
+                            + " and i.customer.id <> :id and i.customer.mergedIntoId is null", Customer.class), params)
+                    .setParameter("id", customerId).setMaxResults(SUGGESTIONS)
                     .getResultList().forEach(c -> add(found, c, Reason.EMAIL_AS_IDENTITY));
         }
         for (CustomerIdentity identity : customer.getIdentities()) {

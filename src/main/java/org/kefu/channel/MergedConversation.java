@@ -2,9 +2,12 @@ package org.kefu.channel;
 
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.kefu.platform.Channel;
+import org.kefu.platform.storage.InList;
 import org.kefu.ticket.Ticket;
 import org.kefu.ticket.Tickets;
 import org.kefu.ticket.TimelineEntry;
@@ -40,10 +43,14 @@ public class MergedConversation {
 
     /** The channel of the customer's most recent message on these tickets, if any. */
     public Optional<Channel> latestCustomerChannel(List<Long> ticketIds) {
-        return entityManager.createQuery("""
-                        select e.channel from TimelineEntry e where e.ticket.id in :ids and e.kind = :kind
-                        order by e.createdAt desc, e.id desc""", Channel.class)
-                .setParameter("ids", ticketIds).setParameter("kind", TimelineEntry.Kind.CUSTOMER_MESSAGE)
+        if (ticketIds.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> params = new HashMap<>();
+        return InList.bind(entityManager.createQuery("select e.channel from TimelineEntry e where "
+                        + InList.of(params, "e.ticket.id", "id", ticketIds)
+                        + " and e.kind = :kind order by e.createdAt desc, e.id desc", Channel.class), params)
+                .setParameter("kind", TimelineEntry.Kind.CUSTOMER_MESSAGE)
                 .setMaxResults(1).getResultStream().findFirst();
     }
 

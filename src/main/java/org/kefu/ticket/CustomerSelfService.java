@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kefu.platform.Channel;
@@ -12,6 +13,7 @@ import org.kefu.platform.ConflictException;
 import org.kefu.platform.Cursor;
 import org.kefu.platform.NotFoundException;
 import org.kefu.platform.Slice;
+import org.kefu.platform.storage.InList;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,9 +95,10 @@ public class CustomerSelfService {
         ids.addAll(entityManager.createQuery(
                         "select t.id from Ticket t where t.mergedIntoId = :id and t.customer.id = :customer", Long.class)
                 .setParameter("id", ticketId).setParameter("customer", customerId).getResultList());
-        return entityManager.createQuery("select e from TimelineEntry e where e.ticket.id in :ids and e.kind in :kinds"
-                        + " order by e.id", TimelineEntry.class)
-                .setParameter("ids", ids).setParameter("kinds", PUBLIC_KINDS)
+        Map<String, Object> params = new HashMap<>();
+        return InList.bind(entityManager.createQuery("select e from TimelineEntry e where "
+                        + InList.of(params, "e.ticket.id", "id", ids) + " and " + InList.of(params, "e.kind", "kind", PUBLIC_KINDS)
+                        + " order by e.id", TimelineEntry.class), params)
                 .setMaxResults(MAX_CONVERSATION).getResultList();
     }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.kefu.platform.Actor;
 import org.kefu.platform.ContentTooLargeException;
 import org.kefu.platform.NotFoundException;
 import org.kefu.platform.UnprocessableException;
+import org.kefu.platform.storage.InList;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -118,8 +120,9 @@ public class TicketAttachments {
         if (ids.isEmpty()) {
             return result;
         }
-        entityManager.createQuery("select a from Attachment a where a.timelineEntryId in :ids order by a.id", Attachment.class)
-                .setParameter("ids", ids)
+        Map<String, Object> params = new HashMap<>();
+        InList.bind(entityManager.createQuery("select a from Attachment a where " + InList.of(params, "a.timelineEntryId", "id", ids)
+                        + " order by a.id", Attachment.class), params)
                 .getResultList()
                 .forEach(a -> result.computeIfAbsent(a.getTimelineEntryId(), k -> new ArrayList<>()).add(a));
         return result;
@@ -150,12 +153,13 @@ public class TicketAttachments {
         if (owner == null || owner != customerId) {
             throw new NotFoundException("Ticket", ticketId);
         }
-        return entityManager.createQuery("select a from Attachment a, TimelineEntry e where a.id = :id"
-                        + " and e.id = a.timelineEntryId and e.kind in :shown and (a.ticketId = :ticket"
-                        + " or a.ticketId in (select t.id from Ticket t where t.mergedIntoId = :ticket))", Attachment.class)
+        Map<String, Object> params = new HashMap<>();
+        String shown = InList.of(params, "e.kind", "shown", List.of(TimelineEntry.Kind.CUSTOMER_MESSAGE, TimelineEntry.Kind.REPLY));
+        return InList.bind(entityManager.createQuery("select a from Attachment a, TimelineEntry e where a.id = :id"
+                        + " and e.id = a.timelineEntryId and " + shown + " and (a.ticketId = :ticket"
+                        + " or a.ticketId in (select t.id from Ticket t where t.mergedIntoId = :ticket))", Attachment.class), params)
                 .setParameter("id", attachmentId)
                 .setParameter("ticket", ticketId)
-                .setParameter("shown", List.of(TimelineEntry.Kind.CUSTOMER_MESSAGE, TimelineEntry.Kind.REPLY))
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
     }

@@ -15,6 +15,19 @@ public final class InList {
     private InList() {
     }
 
+    /** {@code path in (:name0, :name1, …)}, its values put into {@code params}, for a query built as a string. */
+    public static String of(Map<String, Object> params, String path, String name, Collection<?> values) {
+        StringBuilder condition = new StringBuilder();
+        append(condition, params, path, name, values);
+        return condition.toString();
+    }
+
+    /** Binds every parameter of {@code params} to the query. */
+    public static <Q extends jakarta.persistence.Query> Q bind(Q query, Map<String, Object> params) {
+        params.forEach(query::setParameter);
+        return query;
+    }
+
     /** Appends {@code path in (:name0, :name1, …)} to {@code jpql} and puts the values into {@code params}. */
     public static void append(StringBuilder jpql, Map<String, Object> params, String path, String name,
             Collection<?> values) {

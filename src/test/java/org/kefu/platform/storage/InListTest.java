@@ -41,6 +41,15 @@ class InListTest {
     }
 
     @Test
+    void aConditionForAQueryBuiltAsAStringNamesItsOwnParameters() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String jpql = "select e from TimelineEntry e where " + InList.of(params, "e.ticket.id", "id", List.of(7L))
+                + " and " + InList.of(params, "e.kind", "kind", List.of("REPLY", "NOTE"));
+        assertThat(jpql).isEqualTo("select e from TimelineEntry e where e.ticket.id in (:id0) and e.kind in (:kind0, :kind1)");
+        assertThat(params).containsExactly(Map.entry("id0", 7L), Map.entry("kind0", "REPLY"), Map.entry("kind1", "NOTE"));
+    }
+
+    @Test
     void noValuesIsAMistakeOfTheCaller() {
         assertThatThrownBy(() -> InList.append(new StringBuilder(), new LinkedHashMap<>(), "t.id", "id", List.of()))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -4,10 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.kefu.channel.webhook.AttachmentLinks;
 import org.kefu.platform.ForbiddenException;
 import org.kefu.platform.NotFoundException;
+import org.kefu.platform.storage.InList;
 import org.kefu.ticket.Attachment;
 import org.kefu.ticket.AttachmentDownload;
 import org.kefu.ticket.TicketAttachments;
@@ -51,10 +54,11 @@ class PublicAttachmentController {
         if (!links.valid(id, exp, sig, clock.instant())) {
             throw new ForbiddenException("The link is not valid or has expired.");
         }
-        Attachment file = entityManager.createQuery("select a from Attachment a, TimelineEntry e where a.id = :id"
-                        + " and e.id = a.timelineEntryId and e.kind in :shown", Attachment.class)
+        Map<String, Object> params = new HashMap<>();
+        String shown = InList.of(params, "e.kind", "shown", List.of(TimelineEntry.Kind.REPLY, TimelineEntry.Kind.CUSTOMER_MESSAGE));
+        Attachment file = InList.bind(entityManager.createQuery("select a from Attachment a, TimelineEntry e where a.id = :id"
+                        + " and e.id = a.timelineEntryId and " + shown, Attachment.class), params)
                 .setParameter("id", id)
-                .setParameter("shown", List.of(TimelineEntry.Kind.REPLY, TimelineEntry.Kind.CUSTOMER_MESSAGE))
                 .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("Attachment", id));
         return AttachmentDownload.of(file, attachments.content(file));
     }
