@@ -49,10 +49,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code HttpClient} cost ≈ 1.6 ms of CPU per request (a third of a list request's total), which the app then did
  * not get. The client is still used for signing in.
  *
+ * With {@code --app-pid} and {@code --db-pids} (Linux) it also reports the CPU the app and the database processes used
+ * during the measured requests, per request, read from {@code /proc/<pid>/stat} before and after (the driver's own
+ * too): on a shared machine that says more than the latencies where a request's time goes.
+ *
  * Options: --scenario=create|get, --concurrency, --requests, --max-seconds (default 120), --warmup (requests
  * sent first and not measured, default 0), --paths (get: file with one path?query per line, used in turn),
  * --customers (create: how many generated customers exist; 80% of new tickets name one of them by email,
- * 20% a brand-new customer), --label, --out (appends one tab-separated result line).
+ * 20% a brand-new customer), --label, --out (appends one tab-separated result line), --app-pid, --db-pids (comma-separated).
  * Only loopback targets are accepted.
  */
 public class LoadDriver {
@@ -101,11 +105,20 @@ public class LoadDriver {
         if (warmup > 0) {
             run(work, concurrency, warmup, maxSeconds, "warmup");
         }
+        CpuMeter app = CpuMeter.of(o.get("app-pid"));
+        CpuMeter db = CpuMeter.of(o.get("db-pids"));
+        long driverBefore = driverCpuNanos();
         Result r = run(work, concurrency, requests, maxSeconds, "measure");
-        String line = String.format(Locale.ROOT, "%s\t%d\t%d\t%d\t%.2f\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f",
-                label, concurrency, r.count, r.errors, r.seconds, r.count / r.seconds, r.p(50), r.p(95), r.p(99), r.max());
-        System.out.printf(Locale.ROOT, "%-28s requests=%d errors=%d time=%.1fs throughput=%.1f/s p50=%.2fms p95=%.2fms p99=%.2fms max=%.2fms%n",
-                label, r.count, r.errors, r.seconds, r.count / r.seconds, r.p(50), r.p(95), r.p(99), r.max());
+        double perRequest = r.count == 0 ? Double.NaN : 1.0 / r.count;
+        double appMs = app.usedMillis() * perRequest;
+        double dbMs = db.usedMillis() * perRequest;
+        double driverMs = (driverCpuNanos() - driverBefore) / 1e6 * perRequest;
+        String line = String.format(Locale.ROOT, "%s\t%d\t%d\t%d\t%.2f\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f",
+                label, concurrency, r.count, r.errors, r.seconds, r.count / r.seconds, r.p(50), r.p(95), r.p(99), r.max(),
+                appMs, dbMs, driverMs);
+        System.out.printf(Locale.ROOT, "%-28s requests=%d errors=%d time=%.1fs throughput=%.1f/s p50=%.2fms p95=%.2fms p99=%.2fms max=%.2fms"
+                        + " cpu ms/request: app=%.2f db=%.2f driver=%.2f%n",
+                label, r.count, r.errors, r.seconds, r.count / r.seconds, r.p(50), r.p(95), r.p(99), r.max(), appMs, dbMs, driverMs);
         for (String sample : r.errorSamples) {
             System.out.println("  error sample: " + sample);
         }
@@ -114,6 +127,48 @@ public class LoadDriver {
         }
         if (r.count > 0 && r.errors * 100 > r.count) {
             System.exit(3); // more than 1% errors: the figures mean little
+        }
+    }
+
+    static long driverCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /**
+     * CPU time (user + system) of a set of processes, from {@code /proc/<pid>/stat} (Linux; clock ticks of 10 ms): the
+     * time used since it was made. A process that ends meanwhile counts what it used until its last reading; no pids
+     * or no /proc gives NaN.
+     */
+    record CpuMeter(List<Long> pids, long startTicks) {
+        static CpuMeter of(String pids) {
+            List<Long> list = pids == null || pids.isBlank() ? List.of()
+                    : Arrays.stream(pids.split("[,\\s]+")).filter(p -> !p.isBlank()).map(Long::parseLong).toList();
+            return new CpuMeter(list, ticks(list));
+        }
+
+        double usedMillis() {
+            if (pids.isEmpty() || startTicks < 0) {
+                return Double.NaN;
+            }
+            long now = ticks(pids);
+            return now < 0 ? Double.NaN : (now - startTicks) * 10.0;
+        }
+
+        private static long ticks(List<Long> pids) {
+            long sum = 0;
+            boolean any = false;
+            for (long pid : pids) {
+                try {
+                    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                    // fields after the command name in parentheses (which may hold spaces): utime and stime are the 14th and 15th
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    any = true;
+                } catch (IOException | RuntimeException e) {
+                    // gone, or not Linux
+                }
+            }
+            return any ? sum : -1;
         }
     }
 

@@ -214,7 +214,11 @@ done
 : >"$RESULTS"
 driver() {
     log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-    "$JAVA" "$BENCH_DIR/LoadDriver.java" --base="$BASE" --token="$TOKEN" --out="$RESULTS" --max-seconds="$MAX_SECONDS" "$@" \
+    local db_pids=""
+    # PostgreSQL's processes (the pool's backends among them) for the CPU columns; with H2 the database is in the app
+    if [[ "$BENCH_DB" == postgres ]]; then db_pids=$(pgrep -d, -u postgres postgres || true); fi
+    "$JAVA" "$BENCH_DIR/LoadDriver.java" --base="$BASE" --token="$TOKEN" --out="$RESULTS" --max-seconds="$MAX_SECONDS" \
+        --app-pid="$APP_PID" --db-pids="$db_pids" "$@" \
         || log "warning: the driver reported more than 1% errors (see the error samples above)"
 }
 # With outbox-polling indexing (docs/adr/0007) a created ticket is indexed in the background: after
@@ -286,10 +290,10 @@ target() {
     echo
     echo "Results at $N generated tickets ($BENCH_DB):"
     echo
-    echo "| test | concurrency | requests | errors | throughput (req/s) | p50 ms | p95 ms | p99 ms | max ms | target |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
-    while IFS=$'\t' read -r label c n err secs rps p50 p95 p99 max; do
-        echo "| $label | $c | $n | $err | $rps | $p50 | $p95 | $p99 | $max | $(target "$label" "$c") |"
+    echo "| test | concurrency | requests | errors | throughput (req/s) | p50 ms | p95 ms | p99 ms | max ms | CPU ms/req app | db | driver | target |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    while IFS=$'\t' read -r label c n err secs rps p50 p95 p99 max app db drv; do
+        echo "| $label | $c | $n | $err | $rps | $p50 | $p95 | $p99 | $max | ${app:-} | ${db:-} | ${drv:-} | $(target "$label" "$c") |"
     done <"$RESULTS"
 } | tee "$WORK/results.md"
 log "done; files in $WORK (results.md, results.tsv, machine.txt, generate.log, explain-list.txt, app.log)"
