@@ -79,7 +79,21 @@ public class MessageEmotions {
      * ticket is scored once, with its emotion.
      */
     public Optional<EmotionReading> readNow(long ticketId) {
-        Optional<EmotionReading> newest = readUnread(ticketId);
+        return readingNow(ticketId, readUnread(ticketId));
+    }
+
+    /**
+     * {@link #readNow} for a ticket just opened, whose one customer message the opening event carries: reads it without
+     * a query (no flush of the session, no select of unread messages). Without that message, as {@link #readNow}.
+     */
+    public Optional<EmotionReading> readOpening(TicketEvents.TicketOpened opened) {
+        if (opened.firstMessageId() == null || opened.firstMessage() == null) {
+            return readNow(opened.ticketId());
+        }
+        return readingNow(opened.ticketId(), Optional.of(record(opened.ticketId(), opened.firstMessageId(), opened.firstMessage())));
+    }
+
+    private Optional<EmotionReading> readingNow(long ticketId, Optional<EmotionReading> newest) {
         if (TransactionSynchronizationManager.isSynchronizationActive() && READ_NOW.get().add(ticketId)
                 && READ_NOW.get().size() == 1) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -102,16 +116,21 @@ public class MessageEmotions {
                 order by e.id""").param(ticketId).query((rs, n) -> new Unread(rs.getLong(1), rs.getString(2))).list();
         EmotionReading newest = null;
         for (Unread message : unread) {
-            EmotionReading reading = reader.read(message.body());
-            newest = reading;
-            jdbc.sql("insert into message_emotion (entry_id, ticket_id, label, intensity, cues, created_at) values (?, ?, ?, ?, ?, ?)")
-                    .params(message.entryId(), ticketId, reading.label().name(), reading.intensity(),
-                            cues(reading.cues()), java.sql.Timestamp.from(clock.instant()))
-                    .update();
-            events.publishEvent(new InsightEvents.EmotionRead(ticketId, message.entryId(), reading.label(),
-                    reading.intensity(), reading.threatensEscalation()));
+            newest = record(ticketId, message.entryId(), message.body());
         }
         return Optional.ofNullable(newest);
+    }
+
+    /** Reads one customer message, stores the reading and announces it. */
+    private EmotionReading record(long ticketId, long entryId, String body) {
+        EmotionReading reading = reader.read(body);
+        jdbc.sql("insert into message_emotion (entry_id, ticket_id, label, intensity, cues, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(entryId, ticketId, reading.label().name(), reading.intensity(),
+                        cues(reading.cues()), java.sql.Timestamp.from(clock.instant()))
+                .update();
+        events.publishEvent(new InsightEvents.EmotionRead(ticketId, entryId, reading.label(),
+                reading.intensity(), reading.threatensEscalation()));
+        return reading;
     }
 
     /**

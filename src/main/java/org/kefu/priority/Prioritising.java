@@ -91,7 +91,7 @@ class Prioritising {
         Optional<EmotionReading> reading;
         RUNNING.get().add(ticketId);
         try {
-            reading = emotions.readNow(ticketId);
+            reading = emotions.readOpening(e);
         } finally {
             RUNNING.get().remove(ticketId);
         }

@@ -11,12 +11,14 @@ public final class TicketEvents {
     /**
      * @param priorityChosen whether whoever opened the ticket chose its priority (rather than taking the
      *                       default), so automatic prioritisation keeps that choice
+     * @param firstMessageId the timeline entry of the customer's opening words (already written), if any
+     * @param firstMessage   those words, so a listener that reads them needs no query (emotion, before the priority)
      */
     public record TicketOpened(long ticketId, String number, Channel channel, long customerId, long departmentId,
-                               boolean priorityChosen) {
+                               boolean priorityChosen, Long firstMessageId, String firstMessage) {
 
         public TicketOpened(long ticketId, String number, Channel channel, long customerId, long departmentId) {
-            this(ticketId, number, channel, customerId, departmentId, false);
+            this(ticketId, number, channel, customerId, departmentId, false, null, null);
         }
     }
 

@@ -111,14 +111,15 @@ public class TicketIntake {
         ticket.replaceTags(tagNames, openedBy, now);
         entityManager.persist(ticket);
         entityManager.flush();
+        TimelineEntry firstWords = ticket.entries().stream()
+                .filter(e -> e.getKind() == TimelineEntry.Kind.CUSTOMER_MESSAGE).findFirst().orElse(null);
         if (!attached.isEmpty()) {
-            TimelineEntry firstWords = ticket.entries().stream()
-                    .filter(e -> e.getKind() == TimelineEntry.Kind.CUSTOMER_MESSAGE).findFirst().orElseThrow();
-            attachments.attach(firstWords, attached);
+            attachments.attach(java.util.Objects.requireNonNull(firstWords, "a new ticket has the customer's words"), attached);
         }
 
         events.publishEvent(new TicketEvents.TicketOpened(ticket.getId(), ticket.getNumber(), channel, customer.getId(),
-                departmentId, command.priority() != null));
+                departmentId, command.priority() != null, firstWords == null ? null : firstWords.getId(),
+                firstWords == null ? null : firstWords.getBody()));
         meters.counter("kefu.tickets.created", "channel", channel.name()).increment();
         meters.counter("kefu.messages.received", "channel", channel.name()).increment();
         return ticket;

@@ -50,6 +50,26 @@ class TicketEmotionIT extends IntegrationTest {
     }
 
     @Test
+    void anAngryOpeningMessageIsReadOnceFromTheNewTicketAndRaisesItsPriorityWithoutReadingTheTimelineBack() {
+        openTicket(admin, ticket("预热", "先开一张，读入参考数据"));
+        List<org.kefu.support.StatementLog.Executed> statements = new java.util.ArrayList<>();
+        long[] id = new long[1];
+        statements.addAll(org.kefu.support.StatementLog.during(() -> id[0] = openTicket(admin, ticket("退款三次被拒",
+                "你们太过分了！！！再不退款我就投诉到12315，还要找媒体曝光！")).get("id").asLong()));
+
+        JsonNode readings = admin.get("/api/v1/tickets/" + id[0] + "/emotions").body();
+        assertThat(readings).as("one reading for the one message").hasSize(1);
+        assertThat(readings.get(0).get("label").asString()).isEqualTo("ANGRY");
+        assertThat(readings.get(0).get("threatensEscalation").asBoolean()).isTrue();
+        assertThat(admin.get("/api/v1/tickets/" + id[0] + "/priority").body().toString())
+                .as("the score of the new ticket took the reading into account").contains("\"key\":\"emotion\"").contains("ANGRY");
+        assertThat(statements.stream().filter(e -> e.thread().contains("tomcat-handler")).toList())
+                .as("the opening words come with the event: no select of timeline entries on the request thread")
+                .noneMatch(e -> e.sql().toLowerCase(java.util.Locale.ROOT).startsWith("select")
+                        && e.mainTable().equals("timeline_entry"));
+    }
+
+    @Test
     void aCalmTicketGetsNoGuidanceAndOthersDepartmentsCannotReadIt() {
         long department = createDepartment("平静");
         long other = createDepartment("别处");
