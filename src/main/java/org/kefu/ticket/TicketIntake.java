@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.kefu.agent.AgentDirectory;
 import org.kefu.agent.Team;
 import org.kefu.customer.Customer;
@@ -114,7 +115,7 @@ public class TicketIntake {
         TimelineEntry firstWords = ticket.entries().stream()
                 .filter(e -> e.getKind() == TimelineEntry.Kind.CUSTOMER_MESSAGE).findFirst().orElse(null);
         if (!attached.isEmpty()) {
-            attachments.attach(java.util.Objects.requireNonNull(firstWords, "a new ticket has the customer's words"), attached);
+            attachments.attach(Objects.requireNonNull(firstWords, "a new ticket has the customer's words"), attached);
         }
 
         events.publishEvent(new TicketEvents.TicketOpened(ticket.getId(), ticket.getNumber(), channel, customer.getId(),

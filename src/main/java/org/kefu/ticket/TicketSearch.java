@@ -171,12 +171,7 @@ public class TicketSearch {
             return Map.of();
         }
         List<Long> ids = tickets.stream().map(Ticket::getId).toList();
-        try (IndexReader reader = Search.session(entityManager).scope(Ticket.class).extension(LuceneExtension.get())
-                .openIndexReader()) {
-            return TicketHighlights.of(reader, ids, text, OPEN, CLOSE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return readIndex(reader -> TicketHighlights.of(reader, ids, text, OPEN, CLOSE));
     }
 
     /** Escapes the customer's text, then turns the highlighter's private markers into {@code <mark>}. */
@@ -189,9 +184,18 @@ public class TicketSearch {
      * searches: until it is rebuilt, search finds tickets only by customer and number. It is dropped and rebuilt.
      */
     public boolean indexOutdated() {
+        return readIndex(TicketSearch::outdated);
+    }
+
+    private interface IndexRead<T> {
+        T apply(IndexReader reader) throws IOException;
+    }
+
+    /** Reads the ticket index through a reader opened for just this. */
+    private <T> T readIndex(IndexRead<T> read) {
         try (IndexReader reader = Search.session(entityManager).scope(Ticket.class).extension(LuceneExtension.get())
                 .openIndexReader()) {
-            return outdated(reader);
+            return read.apply(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

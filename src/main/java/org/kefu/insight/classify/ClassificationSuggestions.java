@@ -4,12 +4,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,7 +70,7 @@ class ClassificationSuggestions {
         jdbc.sql("""
                 select t.id, t.subject, (select e.body from timeline_entry e where e.ticket_id = t.id and e.kind = 'CUSTOMER_MESSAGE'
                                    order by e.id fetch first 1 rows only)
-                from ticket t where t.id in (:ids) order by t.id""").param("ids", List.copyOf(new java.util.LinkedHashSet<>(ticketIds)))
+                from ticket t where t.id in (:ids) order by t.id""").param("ids", List.copyOf(new LinkedHashSet<>(ticketIds)))
                 .query(rs -> {
                     String subject = rs.getString(2);
                     String body = rs.getString(3);
@@ -78,6 +80,7 @@ class ClassificationSuggestions {
         return texts;
     }
 
+    /** The rule hits as {@code ticket_classification.rule_hits} keeps them: JSON, names and keywords cut to fit. */
     static String hits(List<ClassificationSuggestion.RuleHit> hits) {
         List<Map<String, Object>> out = new ArrayList<>();
         int length = 2;
@@ -92,5 +95,15 @@ class ClassificationSuggestions {
                     "weight", Math.round(h.weight() * 100) / 100.0));
         }
         return JSON.writeValueAsString(out);
+    }
+
+    /** The rule hits as {@link #hits(List)} stored them. */
+    static List<ClassificationSuggestion.RuleHit> hits(String json) {
+        List<ClassificationSuggestion.RuleHit> out = new ArrayList<>();
+        for (Map<String, Object> h : JSON.readValue(json, new TypeReference<List<Map<String, Object>>>() { })) {
+            out.add(new ClassificationSuggestion.RuleHit(((Number) h.get("ruleId")).longValue(), String.valueOf(h.get("name")),
+                    String.valueOf(h.get("keyword")), Boolean.TRUE.equals(h.get("negated")), ((Number) h.get("weight")).doubleValue()));
+        }
+        return out;
     }
 }

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.kefu.platform.Actor;
@@ -21,8 +20,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Suggests a complaint type and topic for every new ticket (after the ticket's commit, on a worker thread in a
@@ -37,8 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 @Transactional
 public class TicketClassifications {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ClassificationSuggestions suggestions;
     private final ClassificationWorkers workers;
@@ -118,19 +113,10 @@ public class TicketClassifications {
         Long confirmedBy = rs.wasNull() ? null : by;
         return new TicketClassification(rs.getLong("ticket_id"), suggested, rs.getDouble("type_confidence"),
                 rs.getString("suggested_topic"), rs.getDouble("topic_confidence"), rs.getLong("model_version"),
-                hits(rs.getString("rule_hits")), rs.getTimestamp("suggested_at").toInstant(), currentType,
+                ClassificationSuggestions.hits(rs.getString("rule_hits")), rs.getTimestamp("suggested_at").toInstant(), currentType,
                 currentType == null || suggested == null ? null : currentType.equals(suggested),
                 rs.getString("confirmed_type"), rs.getString("confirmed_topic"), confirmedBy,
                 confirmedAt == null ? null : confirmedAt.toInstant(), rs.getBoolean("corrected"));
-    }
-
-    private static List<ClassificationSuggestion.RuleHit> hits(String json) {
-        List<ClassificationSuggestion.RuleHit> out = new ArrayList<>();
-        for (Map<String, Object> h : JSON.readValue(json, new TypeReference<List<Map<String, Object>>>() { })) {
-            out.add(new ClassificationSuggestion.RuleHit(((Number) h.get("ruleId")).longValue(), String.valueOf(h.get("name")),
-                    String.valueOf(h.get("keyword")), Boolean.TRUE.equals(h.get("negated")), ((Number) h.get("weight")).doubleValue()));
-        }
-        return out;
     }
 
     private static String blankToNull(String value) {
