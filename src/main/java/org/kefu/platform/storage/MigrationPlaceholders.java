@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
  * The few column types that H2 (PostgreSQL mode) and PostgreSQL spell differently, as Flyway
  * placeholders, so one set of migrations serves both. {@code ${blob}}: a large binary column as
  * Hibernate maps {@code @Lob byte[]} (H2 {@code binary large object}, PostgreSQL {@code bytea}).
+ * {@code ${pg_only}}: nothing on PostgreSQL, a line comment on H2, so a statement on a line that starts with it runs
+ * on PostgreSQL only (partial indexes, which H2 lacks).
  */
 @Configuration(proxyBeanMethods = false)
 class MigrationPlaceholders {
@@ -22,7 +24,9 @@ class MigrationPlaceholders {
     FlywayConfigurationCustomizer columnTypePlaceholders() {
         return configuration -> {
             Map<String, String> placeholders = new HashMap<>(configuration.getPlaceholders());
-            placeholders.put("blob", isH2(configuration.getDataSource()) ? "binary large object" : "bytea");
+            boolean h2 = isH2(configuration.getDataSource());
+            placeholders.put("blob", h2 ? "binary large object" : "bytea");
+            placeholders.put("pg_only", h2 ? "--" : "");
             configuration.placeholders(placeholders);
         };
     }
