@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.kefu.customer.CustomerDirectory;
 import org.kefu.ticket.Ticket;
@@ -58,39 +61,65 @@ class TicketClocks {
                 t.getComplaintType(), t.getCustomer().getOrganisation().map(o -> o.getName()).orElse(null), t.getTags());
     }
 
+    /**
+     * Before a new ticket is inserted: the due time its clocks will start with goes into the insert, so the
+     * common case (a policy matches, nothing changes the ticket before {@link #opened}) needs no update of the new
+     * row. Only what {@link #startingClocks} decides from the unsaved ticket; nothing is written here.
+     */
+    @EventListener
+    void opening(TicketEvents.TicketOpening e) {
+        Ticket ticket = e.ticket();
+        ticket.startSlaDue(earliestRunningDue(startingClocks(ticket, 0), ticket.getStatus()));
+    }
+
     @EventListener
     @Transactional
     void opened(TicketEvents.TicketOpened e) {
-        // A new ticket's due column starts empty: it needs writing only when a clock started.
-        if (openedClocks(e)) {
+        Optional<Ticket> ticket = tickets.findById(e.ticketId());
+        if (ticket.isEmpty()) {
+            return;
+        }
+        List<SlaClock> started = startingClocks(ticket.get(), e.ticketId());
+        Instant now = now();
+        started.forEach(c -> clocks.save(c, now));
+        if (!started.isEmpty() && ticket.get().getStatus() == TicketStatus.PENDING_CUSTOMER) {
+            statusChangedClocks(new TicketEvents.TicketStatusChanged(e.ticketId(), TicketStatus.NEW, TicketStatus.PENDING_CUSTOMER));
+        }
+        // The insert carried the due time worked out before it (opening); the column needs writing only when the
+        // clocks differ from that (a listener before this one changed the priority, so another policy matched).
+        if (!Objects.equals(earliestRunningDue(started, ticket.get().getStatus()), ticket.get().getSlaNextDueAt())) {
             dueColumn.refresh(e.ticketId());
         }
     }
 
-    /** Starts the new ticket's clocks; false when none started. */
-    private boolean openedClocks(TicketEvents.TicketOpened e) {
-        Optional<Ticket> ticket = tickets.findById(e.ticketId());
-        if (ticket.isEmpty()) {
-            return false;
+    /** The clocks a new ticket starts with, unsaved; none when no policy with targets matches or it is backdated. */
+    private List<SlaClock> startingClocks(Ticket ticket, long ticketId) {
+        if (ticket.getCreatedAt() != null && ticket.getCreatedAt().isBefore(now().minus(BACKDATED))) {
+            return List.of(); // imported history or demo data: its SLA is not measured live
         }
-        if (ticket.get().getCreatedAt() != null && ticket.get().getCreatedAt().isBefore(now().minus(BACKDATED))) {
-            return false; // imported history or demo data: its SLA is not measured live
+        Optional<SlaPolicy> policy = SlaPolicy.firstMatch(policies.ordered(), factsOf(ticket));
+        if (policy.isEmpty()) {
+            return List.of();
         }
-        Optional<SlaPolicy> policy = SlaPolicy.firstMatch(policies.ordered(), factsOf(ticket.get()));
-        if (policy.isEmpty() || policy.get().target(SlaMetric.FIRST_RESPONSE).isEmpty()
-                && policy.get().target(SlaMetric.RESOLUTION).isEmpty()) {
-            return false;
-        }
-        BusinessCalendar calendar = calendar(policy.get().calendarId());
-        Instant at = ticket.get().getCreatedAt() == null ? now() : ticket.get().getCreatedAt().truncatedTo(ChronoUnit.MICROS);
+        BusinessCalendar calendar = null;
+        Instant at = ticket.getCreatedAt() == null ? now() : ticket.getCreatedAt().truncatedTo(ChronoUnit.MICROS);
+        List<SlaClock> started = new ArrayList<>();
         for (SlaMetric metric : List.of(SlaMetric.FIRST_RESPONSE, SlaMetric.RESOLUTION)) {
-            policy.get().target(metric).ifPresent(target ->
-                    clocks.save(SlaClock.start(e.ticketId(), metric, policy.get(), target, calendar, at), now()));
+            Optional<Duration> target = policy.get().target(metric);
+            if (target.isPresent()) {
+                calendar = calendar == null ? calendar(policy.get().calendarId()) : calendar;
+                started.add(SlaClock.start(ticketId, metric, policy.get(), target.get(), calendar, at));
+            }
         }
-        if (ticket.get().getStatus() == TicketStatus.PENDING_CUSTOMER) {
-            statusChangedClocks(new TicketEvents.TicketStatusChanged(e.ticketId(), TicketStatus.NEW, TicketStatus.PENDING_CUSTOMER));
+        return started;
+    }
+
+    /** What the due column holds for these new clocks: a ticket opened waiting on the customer has them paused. */
+    private static Instant earliestRunningDue(List<SlaClock> started, TicketStatus status) {
+        if (status == TicketStatus.PENDING_CUSTOMER) {
+            return null;
         }
-        return true;
+        return started.stream().map(SlaClock::dueAt).min(Comparator.naturalOrder()).orElse(null);
     }
 
     @EventListener
@@ -192,23 +221,26 @@ class TicketClocks {
     @EventListener
     @Transactional
     void updated(TicketEvents.TicketUpdated e) {
-        updatedClocks(e);
-        dueColumn.refresh(e.ticketId());
+        // Most edits match the same policy (or the ticket has no clocks): no clock changes, nor does the due column.
+        if (updatedClocks(e)) {
+            dueColumn.refresh(e.ticketId());
+        }
     }
 
-    private void updatedClocks(TicketEvents.TicketUpdated e) {
+    /** Whether the clocks took another policy's targets. */
+    private boolean updatedClocks(TicketEvents.TicketUpdated e) {
         Map<SlaMetric, SlaClock> byMetric = lock(e.ticketId());
         if (byMetric.isEmpty() || byMetric.values().stream().noneMatch(SlaClock::isActive)) {
-            return;
+            return false;
         }
         Optional<Ticket> ticket = tickets.findById(e.ticketId());
         if (ticket.isEmpty() || !ticket.get().getStatus().isActive()) {
-            return;
+            return false;
         }
         Optional<SlaPolicy> policy = SlaPolicy.firstMatch(policies.ordered(), factsOf(ticket.get()));
-        Long current = byMetric.values().stream().map(SlaClock::policyId).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        Long current = byMetric.values().stream().map(SlaClock::policyId).filter(Objects::nonNull).findFirst().orElse(null);
         if (policy.isEmpty() || policy.get().id().equals(current)) {
-            return;
+            return false;
         }
         Instant now = now();
         BusinessCalendar calendar = calendar(policy.get().calendarId());
@@ -222,6 +254,7 @@ class TicketClocks {
                         clocks.save(SlaClock.start(e.ticketId(), metric, policy.get(), target, calendar, opened), now));
             }
         }
+        return true;
     }
 
     @EventListener

@@ -165,9 +165,10 @@ public class Ticket {
 
     /**
      * The earliest due time of the ticket's running SLA clocks, for "due soonest" lists. Written only by
-     * the sla module (it owns the clocks); never by this entity, so a ticket save cannot overwrite it.
+     * the sla module (it owns the clocks): into the insert of a new ticket ({@link #startSlaDue}), and then by
+     * its own updates; never by an update of this entity, so a ticket save cannot overwrite it.
      */
-    @Column(name = "sla_next_due_at", insertable = false, updatable = false)
+    @Column(name = "sla_next_due_at", updatable = false)
     private Instant slaNextDueAt;
 
     @Version
@@ -550,6 +551,17 @@ public class Ticket {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    /**
+     * The due time the new ticket's SLA clocks start with, for its insert (see {@link TicketEvents.TicketOpening});
+     * refused once the ticket is saved, when only the sla module's updates may change it.
+     */
+    public void startSlaDue(Instant due) {
+        if (id != null) {
+            throw new IllegalStateException("ticket " + id + " is saved: its SLA due time is kept by the sla module");
+        }
+        this.slaNextDueAt = due;
     }
 
     public Instant getSlaNextDueAt() {

@@ -22,6 +22,14 @@ public final class TicketEvents {
         }
     }
 
+    /**
+     * A new ticket is about to be inserted, in its own transaction; its id is not assigned yet. A listener may fill
+     * in what the insert should carry, so that no update of the new row follows (the sla module: the due time its
+     * clocks will start with). Everything else reacts to {@link TicketOpened}, after the insert.
+     */
+    public record TicketOpening(Ticket ticket) {
+    }
+
     public record CustomerMessageReceived(long ticketId, long entryId, Channel channel) {
     }
 

@@ -110,6 +110,7 @@ public class TicketIntake {
         ticket.setCustomFields(customFields, openedBy, now);
         tags.ensure(tagNames);
         ticket.replaceTags(tagNames, openedBy, now);
+        events.publishEvent(new TicketEvents.TicketOpening(ticket));
         entityManager.persist(ticket);
         entityManager.flush();
         TimelineEntry firstWords = ticket.entries().stream()
