@@ -68,6 +68,7 @@ class WorkspaceIndexIT extends IntegrationTest {
                 Arguments.of("t.complaint_type = 'PRODUCT_DEFECT'" + BY_UPDATE, "ix_ticket_complaint_type_updated"),
                 Arguments.of("t.complaint_type = 'PRODUCT_DEFECT'", "ix_ticket_complaint_type_updated"),
                 Arguments.of("t.channel = 'EMAIL'" + BY_UPDATE, "ix_ticket_channel_updated"),
+                Arguments.of("t.status in ('OPEN') and t.priority in ('P1')" + BY_UPDATE, "ix_ticket_status_priority_updated"),
                 Arguments.of("exists (select 1 from ticket_tag g where g.ticket_id = t.id and g.tag = 'vip')" + BY_UPDATE,
                         "ix_ticket_tag_tag|ix_ticket_updated"),
                 Arguments.of("t.customer_id in (select c.id from customer c where c.tier_id = 2)", "ix_customer_tier"),
