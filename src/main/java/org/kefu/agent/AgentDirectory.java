@@ -34,6 +34,7 @@ public class AgentDirectory {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ReferenceCache<Long> defaultDepartmentId;
+    private final ReferenceCache<List<AgentName>> names;
 
     AgentDirectory(Agents agents, Departments departments, Teams teams, PasswordEncoder passwords,
             ApplicationEventPublisher events, Clock clock, ReferenceData references) {
@@ -44,6 +45,8 @@ public class AgentDirectory {
         this.events = events;
         this.clock = clock;
         this.defaultDepartmentId = references.cache("agent.default-department", () -> defaultDepartment().getId());
+        this.names = references.cache("agent.names",
+                () -> agents.findAllByOrderByDisplayNameAscIdAsc().stream().map(AgentName::of).toList());
     }
 
     public Agent create(NewAgent command, Long actorId) {
@@ -62,6 +65,7 @@ public class AgentDirectory {
         agent.placeIn(departments(command.departmentIds()), teams(command.teamIds()), now);
         agent.replaceSkills(command.skills(), now);
         Agent saved = agents.save(agent);
+        names.changed();
         events.publishEvent(new AgentEvents.AgentCreated(saved.getId(), saved.getEmail(), saved.getRole(), actorId));
         return saved;
     }
@@ -109,6 +113,7 @@ public class AgentDirectory {
                 agent.reactivate(now);
             }
         }
+        names.changed(); // display name or active may have changed
         return agent;
     }
 
@@ -144,6 +149,15 @@ public class AgentDirectory {
     @Transactional(readOnly = true)
     public List<Agent> agents() {
         return agents.findAllByOrderByDisplayNameAscIdAsc();
+    }
+
+    /**
+     * Every agent's id, display name and whether active, in display-name order, cached on each node: the workspace,
+     * ticket and chat pages name assignees and offer agents on every request, and need nothing else of the accounts.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
+    public List<AgentName> names() {
+        return names.get();
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.kefu.agent.Agent;
+import org.kefu.agent.AgentName;
 import org.kefu.agent.AgentDirectory;
 import org.kefu.platform.Actor;
 import org.kefu.platform.Slice;
@@ -102,15 +102,15 @@ public class WorkViews {
         return ViewCount.of(finder.countUpTo(list.query(), list.filter(), ViewCount.CAP, actor));
     }
 
-    /** Display names of all agents, in one query; the desk has hundreds of agents, not millions. */
+    /** Display names of all agents, from the node's cache of agent names. */
     public Map<Long, String> agentNames() {
-        return names(agents.agents());
+        return names(agents.names());
     }
 
-    public static Map<Long, String> names(List<Agent> agents) {
+    public static Map<Long, String> names(List<AgentName> agents) {
         Map<Long, String> names = new HashMap<>();
-        for (Agent agent : agents) {
-            names.put(agent.getId(), agent.getDisplayName());
+        for (AgentName agent : agents) {
+            names.put(agent.id(), agent.displayName());
         }
         return names;
     }

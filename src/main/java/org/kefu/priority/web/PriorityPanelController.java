@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.kefu.agent.Agent;
+import org.kefu.agent.AgentName;
 import org.kefu.agent.AgentDirectory;
 import org.kefu.collaboration.AskingDepartments;
 import org.kefu.collaboration.NewTask;
@@ -193,8 +193,8 @@ class PriorityPanelController {
                 p.score().signals().stream().filter(s -> s.factor() == f).toList())).toList();
         List<TicketTransfer> transfers = transferring.history(id, actor);
         List<TicketTask> tasks = asking.ofTicket(id, actor);
-        List<Option> agentOptions = transactions.execute(tx -> agents.agents().stream().filter(Agent::isActive)
-                .map(a -> new Option(String.valueOf(a.getId()), a.getDisplayName())).toList());
+        List<Option> agentOptions = agents.names().stream().filter(AgentName::active)
+                .map(a -> new Option(String.valueOf(a.id()), a.displayName())).toList();
         Map<Long, String> departmentNames = new LinkedHashMap<>();
         agents.departments().forEach(d -> departmentNames.put(d.getId(), d.getName()));
         List<Option> teams = transactions.execute(tx -> agents.teams().stream()

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.kefu.agent.Agent;
+import org.kefu.agent.AgentName;
 import org.kefu.agent.AgentDirectory;
 import org.kefu.customer.Customer;
 import org.kefu.customer.CustomerEmail;
@@ -125,9 +125,9 @@ class TicketPageReader {
                     .map(d -> new Option(String.valueOf(d.getId()), d.getName())).toList();
             List<TeamOption> teams = agents.teams().stream()
                     .map(tm -> new TeamOption(tm.getId(), tm.getName(), tm.getDepartment().getId())).toList();
-            List<Option> agentOptions = agents.agents().stream()
-                    .filter(a -> a.isActive() || Objects.equals(a.getId(), t.getAssigneeId()))
-                    .map(a -> new Option(String.valueOf(a.getId()), a.getDisplayName())).toList();
+            List<Option> agentOptions = agents.names().stream()
+                    .filter(a -> a.active() || Objects.equals(a.id(), t.getAssigneeId()))
+                    .map(a -> new Option(String.valueOf(a.id()), a.displayName())).toList();
             List<Option> complaintTypes = settings.complaintTypes().stream()
                     .filter(ct -> ct.isActive() || ct.getCode().equals(t.getComplaintType()))
                     .map(ct -> new Option(ct.getCode(), complaintName(ct, locale))).toList();
@@ -206,8 +206,8 @@ class TicketPageReader {
         Map<Long, String> teams = new LinkedHashMap<>();
         agents.teams().forEach(tm -> teams.put(tm.getId(), tm.getName()));
         Map<Long, String> agentNames = new LinkedHashMap<>();
-        for (Agent a : agents.agents()) {
-            agentNames.put(a.getId(), a.getDisplayName());
+        for (AgentName a : agents.names()) {
+            agentNames.put(a.id(), a.displayName());
         }
         Map<String, String> complaint = new LinkedHashMap<>();
         settings.complaintTypes().forEach(ct -> complaint.put(ct.getCode(), complaintName(ct, locale)));

@@ -3,7 +3,7 @@ package org.kefu.workspace.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.kefu.agent.Agent;
+import org.kefu.agent.AgentName;
 import org.kefu.agent.AgentDirectory;
 import org.kefu.customer.CustomerDirectory;
 import org.kefu.sla.SlaDueTimes;
@@ -85,7 +85,7 @@ class TicketListController {
         return reads.execute(tx -> {
             Selection selection = select(state, actor);
             TicketQuery.Sort order = sort(selection);
-            List<Agent> allAgents = agents.agents();
+            List<AgentName> allAgents = agents.names();
             Slice<WorkRow> rows = views.page(selection.list(), order, null, PAGE, actor, WorkViews.names(allAgents));
             model.addAttribute("navSection", "tickets");
             model.addAttribute("selection", selection);
@@ -226,12 +226,12 @@ class TicketListController {
         return selection.saved() != null ? selection.saved().getName() : null;
     }
 
-    private void options(Model model, List<Agent> allAgents) {
+    private void options(Model model, List<AgentName> allAgents) {
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("channels", Channel.values());
-        model.addAttribute("agents", allAgents.stream().filter(a -> a.isActive())
-                .map(a -> new Option(a.getId(), a.getDisplayName())).toList());
+        model.addAttribute("agents", allAgents.stream().filter(AgentName::active)
+                .map(a -> new Option(a.id(), a.displayName())).toList());
         model.addAttribute("teams", agents.teams().stream().map(t -> new Option(t.getId(), t.getName())).toList());
         model.addAttribute("tiers", customers.tiers().stream().map(t -> new Option(t.getId(), t.getName())).toList());
         model.addAttribute("complaintTypes", settings.complaintTypes().stream().filter(c -> c.isActive())

@@ -2,8 +2,8 @@ package org.kefu.channel.chat.web;
 
 import java.time.Instant;
 import java.util.List;
+import org.kefu.agent.AgentName;
 import org.kefu.agent.AgentDirectory;
-import org.kefu.agent.Agent;
 import org.kefu.channel.chat.ChatConversation;
 import org.kefu.channel.chat.ChatQueue;
 import org.kefu.platform.Actor;
@@ -65,9 +65,8 @@ class ChatConsolePage {
         model.addAttribute("load", queue.load(actor.id()));
         model.addAttribute("maxLoad", agents.get(actor.id()).getMaxLoad());
         model.addAttribute("presence", agents.get(actor.id()).getPresence());
-        List<Agent> all = agents.agents();
-        model.addAttribute("colleagues", all.stream().filter(a -> a.isActive() && a.getId() != actor.id())
-                .map(a -> new Colleague(a.getId(), a.getDisplayName())).toList());
+        model.addAttribute("colleagues", agents.names().stream().filter(a -> a.active() && a.id() != actor.id())
+                .map(a -> new Colleague(a.id(), a.displayName())).toList());
         model.addAttribute("teams", agents.teams());
         return "chat/console";
     }
