@@ -2,8 +2,8 @@ package org.kefu.channel.chat.web;
 
 import java.time.Instant;
 import java.util.List;
-import org.kefu.agent.AgentName;
 import org.kefu.agent.AgentDirectory;
+import org.kefu.agent.AgentName;
 import org.kefu.channel.chat.ChatConversation;
 import org.kefu.channel.chat.ChatQueue;
 import org.kefu.platform.Actor;
