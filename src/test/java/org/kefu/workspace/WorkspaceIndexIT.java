@@ -68,7 +68,12 @@ class WorkspaceIndexIT extends IntegrationTest {
                 Arguments.of("t.complaint_type = 'PRODUCT_DEFECT'" + BY_UPDATE, "ix_ticket_complaint_type_updated"),
                 Arguments.of("t.complaint_type = 'PRODUCT_DEFECT'", "ix_ticket_complaint_type_updated"),
                 Arguments.of("t.channel = 'EMAIL'" + BY_UPDATE, "ix_ticket_channel_updated"),
-                Arguments.of("t.status in ('OPEN') and t.priority in ('P1')" + BY_UPDATE, "ix_ticket_status_priority_updated"),
+                // open P1 (V33): on the small test tables walking the priority index and filtering by status costs
+                // the same, and which wins depends on the other test classes' tickets; on the 1.5M benchmark database,
+                // whose newest P1 tickets were new ones, only the (status, priority, …) index kept the page fast
+                // (docs/performance.md). Its definition is checked below.
+                Arguments.of("t.status in ('OPEN') and t.priority in ('P1')" + BY_UPDATE,
+                        "ix_ticket_status_priority_updated|ix_ticket_priority_updated"),
                 Arguments.of("exists (select 1 from ticket_tag g where g.ticket_id = t.id and g.tag = 'vip')" + BY_UPDATE,
                         "ix_ticket_tag_tag|ix_ticket_updated"),
                 Arguments.of("t.customer_id in (select c.id from customer c where c.tier_id = 2)", "ix_customer_tier"),
@@ -92,6 +97,8 @@ class WorkspaceIndexIT extends IntegrationTest {
                 .as(index).endsWith("WHERE (" + column + " IS NOT NULL)"));
         assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'ix_ticket_assignee_updated'",
                 String.class)).as("the unassigned queue reads the assignee index").doesNotContain("WHERE");
+        assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'ix_ticket_status_priority_updated'",
+                String.class)).as("open P1 tickets, newest change first").endsWith("(status, priority, updated_at, id)");
     }
 
     @ParameterizedTest
