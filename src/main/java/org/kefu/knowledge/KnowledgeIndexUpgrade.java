@@ -29,7 +29,7 @@ class KnowledgeIndexUpgrade {
         if (enabled && search.indexLacksOffsets()) {
             log.warn("The knowledge search index was written without stored offsets for highlighting (an older "
                     + "version): rebuilding it now.");
-            search.rebuildIndexer().start();
+            search.rebuild();
         }
     }
 }

@@ -9,10 +9,10 @@ import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
 import org.kefu.platform.Cursor;
 import org.kefu.platform.HtmlText;
 import org.kefu.platform.Slice;
+import org.kefu.platform.search.SearchIndexJournal;
 import org.kefu.platform.search.SearchText;
 import org.kefu.platform.search.StoredOffsets;
 import org.springframework.stereotype.Service;
@@ -34,10 +34,15 @@ public class KnowledgeSearch {
 
     private final EntityManager entityManager;
     private final KnowledgeCategories categories;
+    private final SearchIndexJournal journal;
+    private final java.time.Clock clock;
 
-    KnowledgeSearch(EntityManager entityManager, KnowledgeCategories categories) {
+    KnowledgeSearch(EntityManager entityManager, KnowledgeCategories categories, SearchIndexJournal journal,
+            java.time.Clock clock) {
         this.entityManager = entityManager;
         this.categories = categories;
+        this.journal = journal;
+        this.clock = clock;
     }
 
     /** A matching variant, with safe HTML snippets where only {@code <mark>} is markup. */
@@ -110,10 +115,15 @@ public class KnowledgeSearch {
                 .extension(LuceneExtension.get()).openIndexReader(), HIGHLIGHTED);
     }
 
-    /** Rebuilds the knowledge index from the database (dropping it first if its format is outdated). */
-    public MassIndexer rebuildIndexer() {
-        return Search.session(entityManager).massIndexer(ArticleVariant.class).dropAndCreateSchemaOnStart(indexLacksOffsets())
-                .threadsToLoadObjects(1).batchSizeToLoadObjects(100);
+    /**
+     * Rebuilds the knowledge index from the database in the background (dropping it first if its format is outdated),
+     * then indexes again what changed while it ran: the rebuild may have read an article before such a change.
+     */
+    public void rebuild() {
+        java.time.Instant started = clock.instant();
+        Search.session(entityManager).massIndexer(ArticleVariant.class).dropAndCreateSchemaOnStart(indexLacksOffsets())
+                .threadsToLoadObjects(1).batchSizeToLoadObjects(100).start()
+                .thenRun(() -> journal.indexAgainChangedSince(started));
     }
 
     private static SearchPredicate matches(SearchPredicateFactory f, String text) {

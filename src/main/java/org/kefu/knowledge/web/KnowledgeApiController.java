@@ -252,7 +252,7 @@ class KnowledgeApiController {
     @Operation(summary = "Rebuilds the knowledge search index from the database in the background (admins)")
     void rebuild(Actor actor) {
         actor.requireRole(Role.ADMIN);
-        search.rebuildIndexer().start();
+        search.rebuild();
     }
 
     static ArticleLanguage language(String tag, String field) {

@@ -8,6 +8,7 @@ import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
 import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
 import org.kefu.platform.Actor;
 import org.kefu.platform.ConflictException;
+import org.kefu.platform.search.SearchIndexJournal;
 import org.kefu.ticket.TicketEvents;
 import org.kefu.ticket.TicketSearch;
 import org.slf4j.Logger;
@@ -30,14 +31,16 @@ class SearchIndexRebuilds {
     private final TicketSearch search;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SearchIndexJournal journal;
     private final boolean rebuildOutdated;
     private final AtomicReference<Progress> progress = new AtomicReference<>(new Progress("IDLE", 0, 0, null, null, null));
 
-    SearchIndexRebuilds(TicketSearch search, ApplicationEventPublisher events, Clock clock,
+    SearchIndexRebuilds(TicketSearch search, ApplicationEventPublisher events, Clock clock, SearchIndexJournal journal,
             @Value("${kefu.search.rebuild-outdated-index:true}") boolean rebuildOutdated) {
         this.search = search;
         this.events = events;
         this.clock = clock;
+        this.journal = journal;
         this.rebuildOutdated = rebuildOutdated;
     }
 
@@ -113,8 +116,12 @@ class SearchIndexRebuilds {
             }
         });
         announce.run();
-        indexer.start().whenComplete((ignored, error) -> progress.set(new Progress(error == null ? "DONE" : "FAILED",
-                done.get(), total.get(), started, clock.instant(), error == null ? null : "The rebuild failed; see the server log.")));
+        indexer.start().whenComplete((ignored, error) -> {
+            progress.set(new Progress(error == null ? "DONE" : "FAILED", done.get(), total.get(), started, clock.instant(),
+                    error == null ? null : "The rebuild failed; see the server log."));
+            // the rebuild may have read a ticket before a change that was indexed while it ran
+            journal.indexAgainChangedSince(started);
+        });
         return progress.get();
     }
 }

@@ -1,0 +1,90 @@
+package org.kefu.platform.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.hibernate.search.engine.common.EntityReference;
+import org.hibernate.search.mapper.pojo.work.SearchIndexingPlanExecutionReport;
+import org.junit.jupiter.api.Test;
+
+class BackgroundIndexingTest {
+
+    private Instant now = Instant.parse("2026-12-03T10:00:00Z");
+    private final BackgroundIndexing indexing = new BackgroundIndexing(new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    });
+
+    @Test
+    void theHandOversInFlightNowAreAwaitedAndLaterOnesAreNot() {
+        CompletableFuture<SearchIndexingPlanExecutionReport> first = new CompletableFuture<>();
+        CompletableFuture<SearchIndexingPlanExecutionReport> second = new CompletableFuture<>();
+        indexing.track(first);
+        indexing.track(second);
+
+        CompletableFuture<Void> before = indexing.inFlightNow();
+        CompletableFuture<SearchIndexingPlanExecutionReport> later = new CompletableFuture<>();
+        indexing.track(later);
+        first.complete(report(null));
+        assertThat(before).isNotDone();
+        second.complete(report(null));
+
+        assertThat(before).isDone();
+        assertThat(indexing.inFlightCount()).isEqualTo(1);
+        later.complete(report(null));
+        assertThat(indexing.inFlightCount()).isZero();
+        assertThat(indexing.oldestFailure()).isEmpty();
+    }
+
+    @Test
+    void aFailedHandOverIsKeptWithItsTimeUntilWhatChangedSinceIsIndexedAgain() {
+        CompletableFuture<SearchIndexingPlanExecutionReport> failing = new CompletableFuture<>();
+        indexing.track(failing);
+        Instant failedAt = now;
+        now = now.plusSeconds(5);
+        CompletableFuture<SearchIndexingPlanExecutionReport> thrown = new CompletableFuture<>();
+        indexing.track(thrown);
+
+        failing.complete(report(new IllegalStateException("disk full")));
+        thrown.completeExceptionally(new IllegalStateException("writer closed"));
+
+        assertThat(indexing.oldestFailure()).contains(failedAt);
+        assertThat(indexing.failedCount()).isEqualTo(2);
+        indexing.repairedUntil(failedAt);
+        assertThat(indexing.oldestFailure()).contains(failedAt.plusSeconds(5));
+        indexing.repairedUntil(now);
+        assertThat(indexing.oldestFailure()).isEmpty();
+        assertThat(indexing.inFlightCount()).isZero();
+    }
+
+    private static SearchIndexingPlanExecutionReport report(Throwable failure) {
+        return new SearchIndexingPlanExecutionReport() {
+            @Override
+            public Optional<Throwable> throwable() {
+                return Optional.ofNullable(failure);
+            }
+
+            @Override
+            public List<? extends EntityReference> failingEntities() {
+                return List.of();
+            }
+        };
+    }
+}
