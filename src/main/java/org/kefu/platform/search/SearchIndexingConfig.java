@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.hibernate.search.engine.environment.bean.BeanReference;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,9 +25,15 @@ class SearchIndexingConfig {
      * Search refuses any strategy, and the journal stays off.
      */
     @Bean
-    HibernatePropertiesCustomizer backgroundIndexingSettings(BackgroundIndexing indexing) {
+    HibernatePropertiesCustomizer backgroundIndexingSettings(BackgroundIndexing indexing,
+            @Value("${kefu.search.outbox.polling-interval:250}") String pollingInterval,
+            @Value("${kefu.search.outbox.batch-size:200}") String batchSize) {
         return properties -> {
             Object coordination = properties.get(COORDINATION);
+            if (coordination != null && coordination.toString().strip().equals("outbox-polling")) {
+                properties.putIfAbsent("hibernate.search.coordination.event_processor.polling_interval", pollingInterval);
+                properties.putIfAbsent("hibernate.search.coordination.event_processor.batch_size", batchSize);
+            }
             Object synchronization = properties.get(SYNCHRONIZATION);
             boolean noCoordination = coordination == null || coordination.toString().isBlank()
                     || coordination.toString().strip().equals("none");
