@@ -161,6 +161,11 @@ public class SearchIndexJournal implements SmartLifecycle {
         }
     }
 
+    /** True while what changed since a crash is still being indexed again. */
+    boolean catchingUp() {
+        return pending != null;
+    }
+
     /** The time to index again from when the last run did not stop cleanly; empty after a clean stop or on a new index. */
     private Optional<Instant> catchUpFrom() {
         if (!Files.exists(file)) {
