@@ -75,4 +75,30 @@ public abstract class IntegrationTest {
         }
         return fields;
     }
+
+    /** The tickets a full-text search for {@code q} finds among those tagged {@code tag}. */
+    protected List<JsonNode> searchHits(String q, String tag) {
+        Api.Response r = admin.get("/api/v1/tickets?q=" + Api.q(q) + "&tag=" + tag);
+        org.assertj.core.api.Assertions.assertThat(r.status()).isEqualTo(200);
+        List<JsonNode> items = new java.util.ArrayList<>();
+        r.body().get("items").forEach(items::add);
+        return items;
+    }
+
+    /** Whether {@code condition} holds within {@code patience}, checked every 50 ms (background work, such as indexing). */
+    protected static boolean eventually(java.time.Duration patience, java.util.function.BooleanSupplier condition) {
+        java.time.Instant deadline = java.time.Instant.now().plus(patience);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return condition.getAsBoolean();
+    }
 }

@@ -3,12 +3,10 @@ package org.kefu.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.kefu.support.Api;
 import org.kefu.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +37,8 @@ class OutboxIndexingIT extends IntegrationTest {
         String tag = unique("outbox");
         JsonNode created = openTicket(admin, ticket("洗衣机漏水 outboxprobe", "安装第二天就漏水了", "tags", List.of(tag)));
 
-        assertThat(eventually(() -> hits("漏水", tag).size() == 1)).as("the new ticket is found by search").isTrue();
-        JsonNode hit = hits("漏水", tag).get(0);
+        assertThat(eventually(() -> searchHits("漏水", tag).size() == 1)).as("the new ticket is found by search").isTrue();
+        JsonNode hit = searchHits("漏水", tag).get(0);
         assertThat(hit.get("id").asLong()).isEqualTo(created.get("id").asLong());
         assertThat(hit.get("highlights").get(0).asString()).contains("<mark>漏水</mark>");
         assertThat(eventually(() -> pendingOutboxEvents() == 0)).as("every outbox event was processed").isTrue();
@@ -50,18 +48,18 @@ class OutboxIndexingIT extends IntegrationTest {
     void aChangeToATicketReachesTheIndex() {
         String tag = unique("outbox");
         long id = openTicket(admin, ticket("空调不制冷", "师傅还没来", "tags", List.of(tag))).get("id").asLong();
-        assertThat(eventually(() -> hits("空调", tag).size() == 1)).isTrue();
+        assertThat(eventually(() -> searchHits("空调", tag).size() == 1)).isTrue();
 
         admin.patch("/api/v1/tickets/" + id, java.util.Map.of("subject", "冰箱不制冷"));
 
-        assertThat(eventually(() -> hits("冰箱", tag).size() == 1 && hits("空调", tag).isEmpty())).isTrue();
+        assertThat(eventually(() -> searchHits("冰箱", tag).size() == 1 && searchHits("空调", tag).isEmpty())).isTrue();
     }
 
     @Test
     void aReplyAndANoteAddedLaterAreFoundByTheirWords() {
         String tag = unique("outbox");
         long id = openTicket(admin, ticket("热水器不出热水", "打开十分钟还是凉的", "tags", List.of(tag))).get("id").asLong();
-        assertThat(eventually(() -> hits("热水器", tag).size() == 1)).isTrue();
+        assertThat(eventually(() -> searchHits("热水器", tag).size() == 1)).isTrue();
 
         assertThat(admin.post("/api/v1/tickets/" + id + "/messages", java.util.Map.of("body", "请检查燃气阀门是否打开")).status())
                 .isEqualTo(201);
@@ -69,16 +67,8 @@ class OutboxIndexingIT extends IntegrationTest {
                 .isEqualTo(201);
 
         // the index follows the ticket's updatedAt, which every new timeline entry moves
-        assertThat(eventually(() -> hits("阀门", tag).size() == 1 && hits("点火器", tag).size() == 1)).isTrue();
+        assertThat(eventually(() -> searchHits("阀门", tag).size() == 1 && searchHits("点火器", tag).size() == 1)).isTrue();
         assertThat(eventually(() -> pendingOutboxEvents() == 0)).isTrue();
-    }
-
-    private List<JsonNode> hits(String q, String tag) {
-        Api.Response r = admin.get("/api/v1/tickets?q=" + Api.q(q) + "&tag=" + tag);
-        assertThat(r.status()).isEqualTo(200);
-        List<JsonNode> items = new java.util.ArrayList<>();
-        r.body().get("items").forEach(items::add);
-        return items;
     }
 
     private long pendingOutboxEvents() {
@@ -87,18 +77,6 @@ class OutboxIndexingIT extends IntegrationTest {
     }
 
     private static boolean eventually(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return condition.getAsBoolean();
+        return eventually(PATIENCE, condition);
     }
 }

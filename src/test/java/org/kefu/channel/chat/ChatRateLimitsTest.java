@@ -3,13 +3,12 @@ package org.kefu.channel.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kefu.platform.InvalidRequestException;
+import org.kefu.support.MutableClock;
 
 class ChatRateLimitsTest {
 
@@ -57,28 +56,5 @@ class ChatRateLimitsTest {
                 .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> ChatChannels.origins(List.of("javascript:alert(1)")))
                 .isInstanceOf(InvalidRequestException.class);
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,35 +2,19 @@ package org.kefu.platform.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.hibernate.search.engine.common.EntityReference;
 import org.hibernate.search.mapper.pojo.work.SearchIndexingPlanExecutionReport;
 import org.junit.jupiter.api.Test;
+import org.kefu.support.MutableClock;
 
 class BackgroundIndexingTest {
 
-    private Instant now = Instant.parse("2026-12-03T10:00:00Z");
-    private final BackgroundIndexing indexing = new BackgroundIndexing(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
+    private final BackgroundIndexing indexing = new BackgroundIndexing(clock);
 
     @Test
     void theHandOversInFlightNowAreAwaitedAndLaterOnesAreNot() {
@@ -57,8 +41,8 @@ class BackgroundIndexingTest {
     void aFailedHandOverIsKeptWithItsTimeUntilWhatChangedSinceIsIndexedAgain() {
         CompletableFuture<SearchIndexingPlanExecutionReport> failing = new CompletableFuture<>();
         indexing.track(failing);
-        Instant failedAt = now;
-        now = now.plusSeconds(5);
+        Instant failedAt = clock.now;
+        clock.now = clock.now.plusSeconds(5);
         CompletableFuture<SearchIndexingPlanExecutionReport> thrown = new CompletableFuture<>();
         indexing.track(thrown);
 
@@ -69,7 +53,7 @@ class BackgroundIndexingTest {
         assertThat(indexing.failedCount()).isEqualTo(2);
         indexing.repairedUntil(failedAt);
         assertThat(indexing.oldestFailure()).contains(failedAt.plusSeconds(5));
-        indexing.repairedUntil(now);
+        indexing.repairedUntil(clock.now);
         assertThat(indexing.oldestFailure()).isEmpty();
         assertThat(indexing.inFlightCount()).isZero();
     }

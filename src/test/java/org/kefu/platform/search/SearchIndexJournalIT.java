@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.kefu.support.Api;
 import org.kefu.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,11 +47,11 @@ class SearchIndexJournalIT extends IntegrationTest {
     void aNewTicketAndItsRepliesBecomeSearchableAndTheCheckpointMovesOn() throws Exception {
         String tag = unique("journal");
         long id = openTicket(admin, ticket("热水器不出热水", "打开十分钟还是凉的", "tags", List.of(tag))).get("id").asLong();
-        assertThat(eventually(() -> hits("热水器", tag).size() == 1)).as("the new ticket is found").isTrue();
+        assertThat(eventually(() -> searchHits("热水器", tag).size() == 1)).as("the new ticket is found").isTrue();
         assertThat(admin.post("/api/v1/tickets/" + id + "/messages", Map.of("body", "请检查燃气阀门是否打开")).status())
                 .isEqualTo(201);
-        assertThat(eventually(() -> hits("阀门", tag).size() == 1)).as("the reply is found").isTrue();
-        assertThat(hits("阀门", tag).get(0).get("highlights").get(0).asString()).contains("<mark>阀门</mark>");
+        assertThat(eventually(() -> searchHits("阀门", tag).size() == 1)).as("the reply is found").isTrue();
+        assertThat(searchHits("阀门", tag).get(0).get("highlights").get(0).asString()).contains("<mark>阀门</mark>");
 
         Instant before = clock.instant();
         journal.checkpoint();
@@ -67,19 +65,19 @@ class SearchIndexJournalIT extends IntegrationTest {
     void afterACrashWhatChangedSinceTheCheckpointIsIndexedAgain() {
         String tag = unique("journal");
         long id = openTicket(admin, ticket("空调不制冷", "师傅还没来", "tags", List.of(tag))).get("id").asLong();
-        assertThat(eventually(() -> hits("空调", tag).size() == 1)).isTrue();
+        assertThat(eventually(() -> searchHits("空调", tag).size() == 1)).isTrue();
 
         journal.stop();
         Instant crashCheckpoint = clock.instant().minusSeconds(60);
         new IndexCheckpoint(IndexCheckpoint.State.RUNNING, crashCheckpoint).writeTo(checkpointFile());
         lostChange(id, "冰箱不制冷", clock.instant());
-        assertThat(hits("冰箱", tag)).as("the index missed the change").isEmpty();
+        assertThat(searchHits("冰箱", tag)).as("the index missed the change").isEmpty();
 
         journal.start();
 
-        assertThat(eventually(() -> hits("冰箱", tag).size() == 1))
+        assertThat(eventually(() -> searchHits("冰箱", tag).size() == 1))
                 .as("the restart indexed again what changed since the checkpoint").isTrue();
-        assertThat(hits("空调", tag)).isEmpty();
+        assertThat(searchHits("空调", tag)).isEmpty();
         assertThat(checkpoint().orElseThrow()).isEqualTo(new IndexCheckpoint(IndexCheckpoint.State.RUNNING, crashCheckpoint));
         // the other tests' changes of the last minute are indexed again too; the next test stops the journal
         assertThat(eventually(() -> !journal.catchingUp())).as("the catch-up ends").isTrue();
@@ -89,7 +87,7 @@ class SearchIndexJournalIT extends IntegrationTest {
     void afterACleanStopNothingIsIndexedAgain() throws Exception {
         String tag = unique("journal");
         long id = openTicket(admin, ticket("洗衣机漏水", "安装第二天就漏水了", "tags", List.of(tag))).get("id").asLong();
-        assertThat(eventually(() -> hits("洗衣机", tag).size() == 1)).isTrue();
+        assertThat(eventually(() -> searchHits("洗衣机", tag).size() == 1)).isTrue();
         assertThat(eventually(() -> !journal.catchingUp())).isTrue();
 
         journal.stop();
@@ -98,7 +96,7 @@ class SearchIndexJournalIT extends IntegrationTest {
         journal.start();
         journal.checkpoint();
 
-        assertThat(hits("烘干机", tag)).as("a clean stop left nothing to index again").isEmpty();
+        assertThat(searchHits("烘干机", tag)).as("a clean stop left nothing to index again").isEmpty();
         assertThat(checkpoint().orElseThrow().state()).isEqualTo(IndexCheckpoint.State.RUNNING);
     }
 
@@ -106,7 +104,7 @@ class SearchIndexJournalIT extends IntegrationTest {
     void changesLeftInTheOutboxByAnEarlierVersionAreIndexedAndTheRowsRemoved() {
         String tag = unique("journal");
         long id = openTicket(admin, ticket("电视没有声音", "遥控器调了也没用", "tags", List.of(tag))).get("id").asLong();
-        assertThat(eventually(() -> hits("电视", tag).size() == 1)).isTrue();
+        assertThat(eventually(() -> searchHits("电视", tag).size() == 1)).isTrue();
         journal.stop();
         // a change older than any checkpoint, known only to the outbox of the version that made it
         lostChange(id, "音响没有声音", clock.instant().minus(Duration.ofDays(2)));
@@ -117,7 +115,7 @@ class SearchIndexJournalIT extends IntegrationTest {
 
         journal.start();
 
-        assertThat(eventually(() -> hits("音响", tag).size() == 1)).as("the outbox's change is indexed").isTrue();
+        assertThat(eventually(() -> searchHits("音响", tag).size() == 1)).as("the outbox's change is indexed").isTrue();
         assertThat(eventually(() -> jdbc().queryForObject("select count(*) from hsearch_outbox_event where id = ?",
                 Long.class, row) == 0)).as("and its row is gone").isTrue();
     }
@@ -143,27 +141,7 @@ class SearchIndexJournalIT extends IntegrationTest {
         return new JdbcTemplate(dataSource);
     }
 
-    private List<JsonNode> hits(String q, String tag) {
-        Api.Response r = admin.get("/api/v1/tickets?q=" + Api.q(q) + "&tag=" + tag);
-        assertThat(r.status()).isEqualTo(200);
-        List<JsonNode> items = new ArrayList<>();
-        r.body().get("items").forEach(items::add);
-        return items;
-    }
-
     private static boolean eventually(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return condition.getAsBoolean();
+        return eventually(PATIENCE, condition);
     }
 }

@@ -1,0 +1,31 @@
+package org.kefu.support;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A UTC clock that stands still at {@link #now} until a test moves it. */
+public final class MutableClock extends Clock {
+
+    public volatile Instant now;
+
+    public MutableClock(Instant now) {
+        this.now = now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}
