@@ -125,7 +125,7 @@ if [[ "$BENCH_DB" == postgres ]]; then
         | tee -a "$WORK/machine.txt"
 elif [[ "$BENCH_DB" == h2 ]]; then
     # AUTO_SERVER lets the generator open the database while the app holds it
-    DB_URL="jdbc:h2:file:$WORK/data/kefu;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+    DB_URL="jdbc:h2:file:$WORK/data/kefu;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE"
     APP_DB_USER=sa
     APP_DB_PASSWORD=""
     if [[ "$SKIP_LOAD" != 1 ]]; then rm -rf "$WORK/data"; fi
