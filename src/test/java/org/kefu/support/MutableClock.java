@@ -14,6 +14,10 @@ public final class MutableClock extends Clock {
         this.now = now;
     }
 
+    public void advance(java.time.Duration by) {
+        now = now.plus(by);
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

@@ -2,22 +2,21 @@ package org.kefu.ticket.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.kefu.support.MutableClock;
 import org.kefu.ticket.web.TicketPresence.State;
 import org.kefu.ticket.web.TicketPresence.Viewer;
 
 class TicketPresenceTest {
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T08:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T08:00:00Z"));
     private final TicketPresence presence = new TicketPresence(clock);
 
     @Test
@@ -102,33 +101,5 @@ class TicketPresenceTest {
         }
         pool.shutdown();
         assertThat(presence.others(7, -1)).hasSize(40);
-    }
-
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
