@@ -1,6 +1,8 @@
 package org.kefu.knowledge;
 
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,10 +37,10 @@ public class KnowledgeSearch {
     private final EntityManager entityManager;
     private final KnowledgeCategories categories;
     private final SearchIndexJournal journal;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     KnowledgeSearch(EntityManager entityManager, KnowledgeCategories categories, SearchIndexJournal journal,
-            java.time.Clock clock) {
+            Clock clock) {
         this.entityManager = entityManager;
         this.categories = categories;
         this.journal = journal;
@@ -120,10 +122,10 @@ public class KnowledgeSearch {
      * then indexes again what changed while it ran: the rebuild may have read an article before such a change.
      */
     public void rebuild() {
-        java.time.Instant started = clock.instant();
+        Instant started = clock.instant();
         Search.session(entityManager).massIndexer(ArticleVariant.class).dropAndCreateSchemaOnStart(indexLacksOffsets())
                 .threadsToLoadObjects(1).batchSizeToLoadObjects(100).start()
-                .thenRun(() -> journal.indexAgainChangedSince(started));
+                .thenRun(() -> journal.indexAgainChangedSince(started, List.of(ArticleVariant.class)));
     }
 
     private static SearchPredicate matches(SearchPredicateFactory f, String text) {

@@ -206,9 +206,12 @@ public class TicketSearch {
         return LEGACY_FIELDS.stream().anyMatch(field -> infos.fieldInfo(field) != null);
     }
 
+    /** The entity types a rebuild indexes. */
+    public static final List<Class<?>> REBUILT = List.of(Ticket.class, org.kefu.customer.Customer.class);
+
     /** Rebuilds the ticket and customer indexes from the database (dropping them first if their format is outdated). */
     public MassIndexer rebuildIndexer() {
-        return Search.session(entityManager).massIndexer(Ticket.class, org.kefu.customer.Customer.class)
+        return Search.session(entityManager).massIndexer(REBUILT)
                 .dropAndCreateSchemaOnStart(indexOutdated())
                 .threadsToLoadObjects(2)
                 .batchSizeToLoadObjects(100);

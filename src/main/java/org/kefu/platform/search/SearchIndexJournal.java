@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,10 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
@@ -145,15 +148,15 @@ public class SearchIndexJournal implements SmartLifecycle {
     }
 
     /**
-     * Indexes again, in the background, every entity changed since {@code since} (minus the margin): after an index
-     * rebuild, whose loads may be older than the changes indexed while it ran.
+     * Indexes again, in the background, the entities of {@code types} changed since {@code since} (minus the margin):
+     * after an index rebuild of those types, whose loads may be older than the changes indexed while it ran.
      */
-    public void indexAgainChangedSince(Instant since) {
+    public void indexAgainChangedSince(Instant since, Collection<Class<?>> types) {
         ScheduledExecutorService current = executor;
         if (running && current != null) {
             current.execute(() -> {
                 try {
-                    reindexChangedSince(since.minus(margin));
+                    reindexChangedSince(since.minus(margin), types::contains);
                 } catch (RuntimeException e) {
                     log.error("Indexing again what changed since {} failed", since, e);
                 }
@@ -253,7 +256,7 @@ public class SearchIndexJournal implements SmartLifecycle {
     private void flushAfterHandOvers(Duration patience) throws InterruptedException, TimeoutException {
         try {
             indexing.inFlightNow().get(patience.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException failed) {
+        } catch (ExecutionException failed) {
             // the failure is on the books (BackgroundIndexing) and holds the checkpoint back
         }
         mapping().scope(Object.class).workspace().flush();
@@ -261,11 +264,17 @@ public class SearchIndexJournal implements SmartLifecycle {
 
     /** Indexes again every entity changed since {@code since}; answers how many. */
     private long reindexChangedSince(Instant since) {
+        return reindexChangedSince(since, type -> true);
+    }
+
+    private long reindexChangedSince(Instant since, Predicate<Class<?>> among) {
         Map<Class<?>, String> conditions = new LinkedHashMap<>();
         modules.forEach(module -> conditions.putAll(module.changedSince()));
         long count = 0;
         for (Map.Entry<Class<?>, String> type : conditions.entrySet()) {
-            count += reindex(type.getKey(), type.getValue(), Map.of("since", since));
+            if (among.test(type.getKey())) {
+                count += reindex(type.getKey(), type.getValue(), Map.of("since", since));
+            }
         }
         return count;
     }

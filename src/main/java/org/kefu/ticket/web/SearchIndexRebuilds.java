@@ -120,7 +120,7 @@ class SearchIndexRebuilds {
             progress.set(new Progress(error == null ? "DONE" : "FAILED", done.get(), total.get(), started, clock.instant(),
                     error == null ? null : "The rebuild failed; see the server log."));
             // the rebuild may have read a ticket before a change that was indexed while it ran
-            journal.indexAgainChangedSince(started);
+            journal.indexAgainChangedSince(started, TicketSearch.REBUILT);
         });
         return progress.get();
     }
