@@ -56,10 +56,13 @@ class Escalations {
         this.clock = clock;
     }
 
-    /** Fires every active rule of this trigger that matches the ticket; returns how many fired. */
+    /**
+     * Fires every active rule of this trigger that matches the ticket; returns how many fired. The rules come from the
+     * node's cache: every SLA warning and breach asks, and most desks have no rule for them.
+     */
     int fireAll(EscalationTrigger trigger, long ticketId, String occurrence) {
         int fired = 0;
-        for (EscalationRule rule : rules.active(trigger)) {
+        for (EscalationRule rule : rules.configured(trigger)) {
             fired += fire(rule, ticketId, occurrence, t -> true) ? 1 : 0;
         }
         return fired;

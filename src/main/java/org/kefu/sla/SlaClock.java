@@ -2,6 +2,7 @@ package org.kefu.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One measured target of one ticket, e.g. its first response. Pure state transitions; all business
@@ -138,6 +139,21 @@ public record SlaClock(Long id, long ticketId, SlaMetric metric, Long policyId, 
 
     static Duration warnShare(Duration target, int percent) {
         return Duration.ofMillis(target.toMillis() * percent / 100);
+    }
+
+    /**
+     * The clock as the row holds it after a save: its id and version, its times at the columns' precision
+     * (microseconds) and its durations in whole seconds, so a saved clock equals the same clock read back.
+     */
+    SlaClock stored(long storedId, long storedVersion) {
+        return new SlaClock(storedId, ticketId, metric, policyId, calendarId, Duration.ofSeconds(target.toSeconds()),
+                warnPercent, pauseOnInternal, cycle, state, micros(startedAt), micros(dueAt), micros(warnAt),
+                micros(pausedAt), Duration.ofSeconds(pausedBusinessTime.toSeconds()),
+                micros(metAt), warned, breached, storedVersion);
+    }
+
+    private static Instant micros(Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
     }
 
     private SlaClock with(State newState, Instant due, Instant warn, Instant paused, Duration pausedTotal, Instant met,

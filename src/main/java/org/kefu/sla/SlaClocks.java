@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Stored SLA clocks (table sla_clock) and the breaches they recorded (sla_breach). */
@@ -58,18 +61,18 @@ class SlaClocks {
 
     SlaClock save(SlaClock c, Instant now) {
         if (c.id() == null) {
-            long id = jdbc.sql("select nextval('sla_clock_seq')").query(Long.class).single();
+            KeyHolder key = new GeneratedKeyHolder();
             jdbc.sql("""
                             insert into sla_clock (id, ticket_id, metric, policy_id, calendar_id, target_seconds, warn_percent,
                                 pause_on_internal, cycle, state, started_at, due_at, warn_at, paused_at, paused_business_seconds,
                                 met_at, warned, breached, next_due_at, version, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
-                    .params(id, c.ticketId(), c.metric().name(), c.policyId(), c.calendarId(), c.target().toSeconds(),
+                            values (nextval('sla_clock_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+                    .params(c.ticketId(), c.metric().name(), c.policyId(), c.calendarId(), c.target().toSeconds(),
                             c.warnPercent(), c.pauseOnInternal(), c.cycle(), c.state().name(), ts(c.startedAt()),
                             ts(c.dueAt()), ts(c.warnAt()), ts(c.pausedAt()), c.pausedBusinessTime().toSeconds(),
                             ts(c.metAt()), c.warned(), c.breached(), ts(c.nextDueAt()), ts(now))
-                    .update();
-            return find(id).orElseThrow();
+                    .update(key, "id");
+            return c.stored(Objects.requireNonNull(key.getKey(), "the new clock's id").longValue(), 0);
         }
         jdbc.sql("""
                         update sla_clock set policy_id = ?, calendar_id = ?, target_seconds = ?, warn_percent = ?,
@@ -82,20 +85,15 @@ class SlaClocks {
                         c.pausedBusinessTime().toSeconds(), ts(c.metAt()), c.warned(), c.breached(), ts(c.nextDueAt()),
                         ts(now), c.id())
                 .update();
-        return find(c.id()).orElseThrow();
-    }
-
-    Optional<SlaClock> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from sla_clock where id = ?").param(id).query(SlaClocks::map).optional();
+        return c.stored(c.id(), c.version() + 1);
     }
 
     void recordBreach(SlaClock c, Instant detectedAt, Duration overdueBusiness) {
-        long id = jdbc.sql("select nextval('sla_breach_seq')").query(Long.class).single();
         jdbc.sql("""
                         insert into sla_breach (id, clock_id, ticket_id, metric, policy_id, cycle, due_at, detected_at, met_at,
                             overdue_business_seconds, overdue_seconds)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, c.id(), c.ticketId(), c.metric().name(), c.policyId(), c.cycle(), ts(c.dueAt()), ts(detectedAt),
+                        values (nextval('sla_breach_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.id(), c.ticketId(), c.metric().name(), c.policyId(), c.cycle(), ts(c.dueAt()), ts(detectedAt),
                         ts(c.metAt()), overdueBusiness.toSeconds(), Duration.between(c.dueAt(), detectedAt).toSeconds())
                 .update();
     }
