@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -67,13 +68,16 @@ public class Customer {
     @Column(length = 10000)
     private String notes;
 
+    // Sets (ordered by id: the first email is the oldest), so one query can fetch both with the customer.
     @IndexedEmbedded(includePaths = {"email", "email_text"})
     @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
-    private List<CustomerEmail> emails = new ArrayList<>();
+    @OrderBy("id")
+    private Set<CustomerEmail> emails = new LinkedHashSet<>();
 
     @IndexedEmbedded(includePaths = "phoneDigits")
     @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
-    private List<CustomerPhone> phones = new ArrayList<>();
+    @OrderBy("id")
+    private Set<CustomerPhone> phones = new LinkedHashSet<>();
 
     @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<CustomerIdentity> identities = new ArrayList<>();

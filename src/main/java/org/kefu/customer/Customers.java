@@ -7,8 +7,10 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface Customers extends JpaRepository<Customer, Long> {
 
-    /** With the tier and the emails: a new ticket's search document holds the customer's emails. */
-    @Query("select c from CustomerEmail e join e.customer c join fetch c.tier left join fetch c.emails where e.email = :email")
+    /** With the tier, emails and phones in one query: a new ticket's search document holds the customer's contacts. */
+    @Query("""
+            select c from CustomerEmail e join e.customer c join fetch c.tier left join fetch c.emails
+            left join fetch c.phones where e.email = :email""")
     Optional<Customer> findByEmail(String email);
 
     @Query("select p.customer from CustomerPhone p where p.phoneDigits = :digits")

@@ -6,9 +6,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -39,9 +40,18 @@ class SlaClocks {
                 .query(SlaClocks::map).list();
     }
 
-    Optional<SlaClock> lockIfDue(long id, Instant now) {
-        return jdbc.sql("select " + COLUMNS + " from sla_clock where id = ? and next_due_at <= ? for update")
-                .param(id).param(Timestamp.from(now)).query(SlaClocks::map).optional();
+    /**
+     * Those of the clocks that are still due at {@code now}, locked until the transaction ends, in id order (the order
+     * ticket events lock a ticket's clocks in, so the two never wait on each other in a circle).
+     */
+    List<SlaClock> lockIfDue(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return jdbc.sql("select " + COLUMNS + " from sla_clock where id in (" + marks + ") and next_due_at <= ? order by id for update")
+                .params(Stream.concat(ids.stream().map(Object.class::cast), Stream.of(Timestamp.from(now))).toList())
+                .query(SlaClocks::map).list();
     }
 
     /** One keyset page of clocks due by {@code now}, after (afterDue, afterId); served by ix_sla_clock_next_due. */
