@@ -117,7 +117,8 @@ class AgentAndCustomerFlowsBrowserIT extends BrowserTest {
         } finally {
             customer.quit();
         }
-        new WebDriverWait(browser, Duration.ofSeconds(2)).until(d -> d.findElements(By.cssSelector("#ticket-rows a[data-row-link]"))
+        // the live update swaps the rows while they are read: waitUntil looks again at a stale row
+        waitUntil(browser, d -> d.findElements(By.cssSelector("#ticket-rows a[data-row-link]"))
                 .stream().anyMatch(a -> a.getText().equals(subject)));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.__kefuNoReload === true;"))
                 .as("the page was not reloaded").isEqualTo(true);
