@@ -6,10 +6,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -48,9 +46,8 @@ class SlaClocks {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        return jdbc.sql("select " + COLUMNS + " from sla_clock where id in (" + marks + ") and next_due_at <= ? order by id for update")
-                .params(Stream.concat(ids.stream().map(Object.class::cast), Stream.of(Timestamp.from(now))).toList())
+        return jdbc.sql("select " + COLUMNS + " from sla_clock where id in (:ids) and next_due_at <= :now order by id for update")
+                .param("ids", ids).param("now", Timestamp.from(now))
                 .query(SlaClocks::map).list();
     }
 

@@ -18,9 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sends warnings and records breaches. Clocks are handled {@value #TOGETHER} at a time in one short
  * transaction under their row locks, so ticket events and the sweep never overwrite each other; if
  * one of them fails, the others of its group are handled again one by one and only that one waits
- * for the next run. Run by the db-scheduler
- * recurring task "sla-sweep" (one node at a time); tests call {@link #sweep(Instant)} with the time
- * they want.
+ * for the next run. Run by the db-scheduler recurring task "sla-sweep" (one node at a time); tests
+ * call {@link #sweep(Instant)} with the time they want.
  */
 @Component
 class SlaSweep {

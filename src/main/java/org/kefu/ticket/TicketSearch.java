@@ -14,6 +14,7 @@ import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesS
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
+import org.kefu.customer.Customer;
 import org.kefu.platform.Actor;
 import org.kefu.platform.Cursor;
 import org.kefu.platform.Role;
@@ -207,7 +208,7 @@ public class TicketSearch {
     }
 
     /** The entity types a rebuild indexes. */
-    public static final List<Class<?>> REBUILT = List.of(Ticket.class, org.kefu.customer.Customer.class);
+    public static final List<Class<?>> REBUILT = List.of(Ticket.class, Customer.class);
 
     /** Rebuilds the ticket and customer indexes from the database (dropping them first if their format is outdated). */
     public MassIndexer rebuildIndexer() {
