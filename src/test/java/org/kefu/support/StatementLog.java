@@ -29,6 +29,11 @@ public final class StatementLog implements BeanPostProcessor {
         private static final java.util.regex.Pattern MAIN_TABLE =
                 java.util.regex.Pattern.compile("\\b(?:from|into|update)\\s+([a-z_0-9]+)");
 
+        /** Whether a thread of Tomcat's request pool ran it (named {@code http-nio-<port>-exec-<n>}, see RequestThreads). */
+        public boolean onRequestThread() {
+            return thread.contains("http-nio-") && thread.contains("-exec-");
+        }
+
         /** The table the statement is about: the first after from, into or update (a joined table is not it). */
         public String mainTable() {
             java.util.regex.Matcher m = MAIN_TABLE.matcher(sql.toLowerCase(Locale.ROOT));

@@ -104,6 +104,13 @@ class WorkspaceIndexIT extends IntegrationTest {
     @ParameterizedTest
     @MethodSource("views")
     void everyViewQueryUsesItsIndex(String where, String expectedIndex) {
+        if (expectedIndex.equals("ix_customer_tier")) {
+            // On the 1M benchmark database the planner merge-joins the ticket's customer index with an index-only
+            // scan of ix_customer_tier, which is cheap because autovacuum has marked the customer pages all-visible.
+            // The test's customer table was never vacuumed, so there a scan of the primary key plus a filter looked
+            // as cheap, depending on what the other test classes wrote; vacuum it as autovacuum would.
+            jdbc.execute("vacuum (analyze) customer");
+        }
         List<String> plan = transactions.execute(tx -> {
             jdbc.execute("set local enable_seqscan = off");
             if (expectedIndex.equals("ix_ticket_updated") || expectedIndex.startsWith("ix_ticket_assignee")) {

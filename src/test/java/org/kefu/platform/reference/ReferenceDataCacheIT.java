@@ -100,7 +100,7 @@ class ReferenceDataCacheIT extends IntegrationTest {
 
     /** The request's own statements: background work (the refresher, schedulers, after-commit workers) aside. */
     private static List<Executed> onRequestThreads(List<Executed> all) {
-        return all.stream().filter(e -> e.thread().contains("tomcat-handler")).toList();
+        return all.stream().filter(Executed::onRequestThread).toList();
     }
 
     private static String fieldKey() {
