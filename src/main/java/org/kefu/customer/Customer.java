@@ -209,16 +209,6 @@ public class Customer {
         return Optional.ofNullable(organisation);
     }
 
-    /**
-     * Puts the reference cache's unmanaged copy of this customer's own tier in place of a lazy proxy, so reading the
-     * tier costs no query. The tier id does not change, so nothing is written.
-     */
-    void keepTier(CustomerTier same) {
-        if (tier != null && same != null && same.getId() != null && same.getId().equals(tier.getId())) {
-            this.tier = same;
-        }
-    }
-
     public CustomerTier getTier() {
         return tier;
     }

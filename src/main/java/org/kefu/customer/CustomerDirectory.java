@@ -201,11 +201,10 @@ public class CustomerDirectory {
         normaliseEmails(command.emails()).stream().filter(email -> !email.equals(claimedEmail))
                 .forEach(email -> claims.email(customer.getId(), email, now));
         command.identities().forEach(identity -> claimIdentity(customer, identity));
-        // The claims were written by SQL, past the entity's collections: read the customer again, lazily (a refresh
-        // would load every collection and the tier at once, on every new customer).
+        // The claims were written by SQL, past the entity's collections: read the customer again, with the contacts
+        // its search document and a new ticket's hold (one statement; lazily it was the customer, emails and phones).
         entityManager.detach(customer);
-        Customer found = entityManager.find(Customer.class, customer.getId());
-        found.keepTier(customer.getTier());
+        Customer found = customers.findWithContacts(customer.getId()).orElseThrow();
         // emails written by SQL raise no entity event: ask for the customer's index document again, or searching
         // customers by that email would not find the new one
         Search.session(entityManager).indexingPlan().addOrUpdate(found);

@@ -1,0 +1,42 @@
+package org.kefu.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.kefu.support.Api;
+import org.kefu.support.IntegrationTest;
+import org.kefu.support.StatementLog;
+import org.kefu.support.StatementLog.Executed;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A ticket from an email nobody has written from yet makes a customer, and the desk reads that customer back once,
+ * with its emails and phones: the new ticket's search document holds them, so search finds the ticket by the address.
+ */
+class NewCustomerReadBackIT extends IntegrationTest {
+
+    @Test
+    void aNewCustomerIsReadBackWithItsContactsInOneStatement() {
+        String email = unique("first-time") + "@example.com";
+
+        List<Executed> statements = StatementLog.during(() -> assertThat(admin.post("/api/v1/tickets",
+                ticket("第一次来信", "我的订单还没发货", "customer", Map.of("email", email, "name", "初次来信的客户")))
+                .status()).isEqualTo(201)).stream().filter(Executed::onRequestThread).toList();
+
+        assertThat(selectsFrom(statements, "customer")).as("the new customer read back").hasSize(1);
+        assertThat(selectsFrom(statements, "customer_email")).as("only the lookup by the address").hasSize(1);
+        assertThat(selectsFrom(statements, "customer_phone")).as("phones come with the customer").isEmpty();
+        JsonNode found = admin.get("/api/v1/tickets?q=" + Api.q(email)).body().get("items");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("customer").get("name").asString()).isEqualTo("初次来信的客户");
+    }
+
+    private static List<Executed> selectsFrom(List<Executed> statements, String table) {
+        return statements.stream()
+                .filter(e -> e.sql().strip().toLowerCase(Locale.ROOT).startsWith("select") && e.mainTable().equals(table))
+                .toList();
+    }
+}
