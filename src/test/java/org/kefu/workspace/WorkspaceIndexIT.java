@@ -97,6 +97,9 @@ class WorkspaceIndexIT extends IntegrationTest {
                 .as(index).endsWith("WHERE (" + column + " IS NOT NULL)"));
         assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'ix_ticket_assignee_updated'",
                 String.class)).as("the unassigned queue reads the assignee index").doesNotContain("WHERE");
+        assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'ix_ticket_team_queue'",
+                String.class)).as("V35: a team's queue holds its unassigned tickets only")
+                .endsWith("(team_id, status, priority, created_at, id) WHERE ((team_id IS NOT NULL) AND (assignee_id IS NULL))");
         assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'ix_ticket_status_priority_updated'",
                 String.class)).as("open P1 tickets, newest change first").endsWith("(status, priority, updated_at, id)");
     }
