@@ -22,16 +22,19 @@ class NewCustomerReadBackIT extends IntegrationTest {
     void aNewCustomerIsReadBackWithItsContactsInOneStatement() {
         String email = unique("first-time") + "@example.com";
 
-        List<Executed> statements = StatementLog.during(() -> assertThat(admin.post("/api/v1/tickets",
-                ticket("第一次来信", "我的订单还没发货", "customer", Map.of("email", email, "name", "初次来信的客户")))
-                .status()).isEqualTo(201)).stream().filter(Executed::onRequestThread).toList();
+        Api.Response[] created = new Api.Response[1];
+        List<Executed> statements = StatementLog.during(() -> created[0] = admin.post("/api/v1/tickets",
+                ticket("第一次来信", "我的订单还没发货", "customer", Map.of("email", email, "name", "初次来信的客户"))))
+                .stream().filter(Executed::onRequestThread).toList();
+
+        assertThat(created[0].status()).isEqualTo(201);
 
         assertThat(selectsFrom(statements, "customer")).as("the new customer read back").hasSize(1);
         assertThat(selectsFrom(statements, "customer_email")).as("only the lookup by the address").hasSize(1);
         assertThat(selectsFrom(statements, "customer_phone")).as("phones come with the customer").isEmpty();
+        // other tests' customers share the words of the domain, so the whole address ranks this ticket first
         JsonNode found = admin.get("/api/v1/tickets?q=" + Api.q(email)).body().get("items");
-        assertThat(found).hasSize(1);
-        assertThat(found.get(0).get("customer").get("name").asString()).isEqualTo("初次来信的客户");
+        assertThat(found.get(0).get("number").asString()).isEqualTo(created[0].body().get("number").asString());
     }
 
     private static List<Executed> selectsFrom(List<Executed> statements, String table) {
