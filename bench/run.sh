@@ -214,14 +214,55 @@ for q in "退款" "快递 延误" "refund" "password reset" "信用卡 重复扣
 done
 
 : >"$RESULTS"
+# The app's CPU time (clock ticks) per kind of thread, as "kind ticks" lines: request threads, virtual-thread carriers
+# (background work), the search-index writer, Lucene merges, db-scheduler's tasks (the SLA sweep), the JIT, GC, the rest.
+app_thread_ticks() {
+    local t name
+    for t in /proc/"$APP_PID"/task/*; do
+        name=$(cat "$t/comm" 2>/dev/null) || continue
+        case "$name" in
+            http-nio-*) name=requests ;;
+            ForkJoinPool*) name=virtual ;;
+            "Hibernate Sear"*) name=search-writer ;;
+            "Lucene Merge"*) name=merges ;;
+            db-scheduler*) name=scheduler ;;
+            C1\ *|C2\ *) name=jit ;;
+            G1\ *|GC\ *|VM\ Thread) name=gc+vm ;;
+            *) name=other ;;
+        esac
+        echo "$name $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"
+    done | awk '{a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
+}
+# What ran next to the measured requests, so that a slow row can be told from a slow version: SLA breaches recorded
+# (the sweep), autovacuum and autoanalyze runs finished, and the app's CPU seconds per kind of thread.
+background_before() {
+    BG_TICKS=$(app_thread_ticks)
+    if [[ "$BENCH_DB" == postgres ]]; then
+        BG_DB=$(psql_kefu -qAt -F' ' -c "select (select coalesce(max(id), 0) from sla_breach), (select coalesce(sum(autovacuum_count + autoanalyze_count), 0) from pg_stat_user_tables)")
+    fi
+}
+background_after() {
+    local hz line db=""
+    hz=$(getconf CLK_TCK)
+    line=$(join -a2 <(echo "$BG_TICKS") <(app_thread_ticks) \
+        | awk -v hz="$hz" 'NF == 3 {d = $3 - $2} NF == 2 {d = $2} d > 0 {printf "%s %.1f s, ", $1, d / hz}')
+    if [[ "$BENCH_DB" == postgres ]]; then
+        read -r last_breach vacuums <<<"$BG_DB"
+        db=$(psql_kefu -qAt -F' ' -c "select (select count(*) from sla_breach where id > $last_breach), (select coalesce(sum(autovacuum_count + autoanalyze_count), 0) from pg_stat_user_tables) - $vacuums, (select count(*) from pg_stat_activity where backend_type = 'autovacuum worker')" \
+            | awk '{printf "SLA breaches recorded %d, autovacuum/analyze runs finished %d (running at the end: %d); ", $1, $2, $3}')
+    fi
+    log "background during the row: ${db}app CPU by thread: ${line%, }" | tee -a "$WORK/background.txt"
+}
 driver() {
     log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
     local db_pids=""
     # PostgreSQL's processes (the pool's backends among them) for the CPU columns; with H2 the database is in the app
     if [[ "$BENCH_DB" == postgres ]]; then db_pids=$(pgrep -d, -u postgres postgres || true); fi
+    background_before
     "$JAVA" "$BENCH_DIR/LoadDriver.java" --base="$BASE" --token="$TOKEN" --out="$RESULTS" --max-seconds="$MAX_SECONDS" \
         --app-pid="$APP_PID" --db-pids="$db_pids" "$@" \
         || log "warning: the driver reported more than 1% errors (see the error samples above)"
+    background_after
 }
 # A created ticket is indexed in the background (docs/adr/0010): after each create run, log how long search takes to
 # find the newest ticket by its number, and (with KEFU_SEARCH_COORDINATION=outbox-polling, docs/adr/0007) how many
