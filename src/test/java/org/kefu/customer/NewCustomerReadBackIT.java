@@ -3,7 +3,6 @@ package org.kefu.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kefu.support.Api;
@@ -38,8 +37,6 @@ class NewCustomerReadBackIT extends IntegrationTest {
     }
 
     private static List<Executed> selectsFrom(List<Executed> statements, String table) {
-        return statements.stream()
-                .filter(e -> e.sql().strip().toLowerCase(Locale.ROOT).startsWith("select") && e.mainTable().equals(table))
-                .toList();
+        return statements.stream().filter(e -> e.isSelectFrom(table)).toList();
     }
 }

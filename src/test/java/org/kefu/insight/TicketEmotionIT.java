@@ -66,8 +66,7 @@ class TicketEmotionIT extends IntegrationTest {
         assertThat(statements.stream().filter(org.kefu.support.StatementLog.Executed::onRequestThread).toList())
                 .as("the opening words come with the event: no select of timeline entries on the request thread")
                 .isNotEmpty()
-                .noneMatch(e -> e.sql().toLowerCase(java.util.Locale.ROOT).startsWith("select")
-                        && e.mainTable().equals("timeline_entry"));
+                .noneMatch(e -> e.isSelectFrom("timeline_entry"));
     }
 
     @Test

@@ -34,6 +34,11 @@ public final class StatementLog implements BeanPostProcessor {
             return thread.contains("http-nio-") && thread.contains("-exec-");
         }
 
+        /** Whether it is a query whose {@link #mainTable()} is {@code table}. */
+        public boolean isSelectFrom(String table) {
+            return sql.strip().toLowerCase(Locale.ROOT).startsWith("select") && mainTable().equals(table);
+        }
+
         /** The table the statement is about: the first after from, into or update (a joined table is not it). */
         public String mainTable() {
             java.util.regex.Matcher m = MAIN_TABLE.matcher(sql.toLowerCase(Locale.ROOT));
