@@ -42,7 +42,7 @@ class BatchingWorkersTest {
     }
 
     @Test
-    void aFailingItemFailsAloneAndTheOthersOfItsBatchAreDone() {
+    void aFailingItemFailsAloneAndTheOthersOfItsBatchAreDone() throws InterruptedException {
         SplittableRandom random = new SplittableRandom(20261203);
         for (int round = 0; round < 50; round++) {
             int items = 1 + random.nextInt(200);
@@ -54,8 +54,9 @@ class BatchingWorkersTest {
             }
             Map<Integer, Integer> done = new ConcurrentHashMap<>();
             List<Integer> failed = new CopyOnWriteArrayList<>();
+            Duration linger = random.nextBoolean() ? Duration.ZERO : Duration.ofMillis(1 + random.nextInt(20));
             try (BatchingWorkers<Integer> workers = new BatchingWorkers<>(1 + random.nextInt(3), 1 + random.nextInt(40),
-                    Duration.ofSeconds(5), batch -> {
+                    linger, Duration.ofSeconds(5), batch -> {
                         if (batch.stream().anyMatch(bad::contains)) {
                             throw new IllegalStateException("bad item in " + batch); // the whole batch rolls back
                         }
@@ -63,6 +64,9 @@ class BatchingWorkersTest {
                     }, (item, e) -> failed.add(item))) {
                 for (int i = 0; i < items; i++) {
                     workers.add(i);
+                    if (random.nextInt(20) == 0) {
+                        Thread.sleep(random.nextInt(5)); // now and then a pause, so lingering runs start and end in between
+                    }
                 }
                 assertThat(workers.awaitIdle(Duration.ofSeconds(30))).isTrue();
             }
@@ -73,12 +77,37 @@ class BatchingWorkersTest {
     }
 
     @Test
+    void withALingerATrickleOfItemsGoesInAFewRunsAndNoneIsLostOrRunTwice() throws Exception {
+        List<List<Integer>> runs = new CopyOnWriteArrayList<>();
+        try (BatchingWorkers<Integer> workers = new BatchingWorkers<>(2, 50, Duration.ofMillis(100), Duration.ofSeconds(5),
+                runs::add, (item, e) -> { })) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 200; i++) {
+                workers.add(i);
+                Thread.sleep(2); // each item alone would be a run of its own without the linger
+            }
+            long trickleMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(workers.awaitIdle(Duration.ofSeconds(30))).isTrue();
+            List<Integer> all = new ArrayList<>();
+            runs.forEach(all::addAll);
+            assertThat(all).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 200).boxed().toList());
+            assertThat(runs).allSatisfy(batch -> assertThat(batch).hasSizeBetween(1, 50));
+            // one run per 100 ms of trickle at most, plus the split of a full batch of 50 and the last one
+            assertThat(runs.size()).as("runs for 200 items over %d ms: %s", trickleMillis, runs)
+                    .isLessThanOrEqualTo((int) (trickleMillis / 100) + 200 / 50 + 2);
+        }
+    }
+
+    @Test
     void afterCloseAnAddedItemIsReportedAsFailed() throws Exception {
-        List<Integer> failed = new CopyOnWriteArrayList<>();
-        BatchingWorkers<Integer> workers = new BatchingWorkers<>(1, 10, Duration.ofSeconds(1), batch -> { },
-                (item, e) -> failed.add(item));
-        workers.close();
-        workers.add(7);
-        assertThat(failed).containsExactly(7);
+        for (Duration linger : List.of(Duration.ZERO, Duration.ofMillis(50))) {
+            List<Integer> failed = new CopyOnWriteArrayList<>();
+            BatchingWorkers<Integer> workers = new BatchingWorkers<>(1, 10, linger, Duration.ofSeconds(1), batch -> { },
+                    (item, e) -> failed.add(item));
+            workers.close();
+            workers.add(7);
+            workers.add(8);
+            assertThat(failed).as("linger %s", linger).containsExactly(7, 8);
+        }
     }
 }
