@@ -26,6 +26,7 @@ class WebConfig implements WebMvcConfigurer {
         languageSwitch.setParamName("lang");
         languageSwitch.setIgnoreInvalidLocale(true);
         registry.addInterceptor(languageSwitch).excludePathPatterns("/api/**");
+        registry.addInterceptor(new CurrentUserInModel()).excludePathPatterns("/api/**");
     }
 
     /** Replaces Boot's ResourceUrlEncodingFilter (same dispatcher types), which is not created while this bean exists. */
