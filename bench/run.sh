@@ -233,9 +233,16 @@ app_thread_ticks() {
         echo "$name $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"
     done | awk '{a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
 }
+# The machine's own speed: CPU seconds a fixed single-threaded loop takes (lower is faster). On a shared virtual machine
+# it varies by a third within minutes, with nothing of ours running; logged before and after every row.
+machine_speed() {
+    local TIMEFORMAT=%U
+    { time awk 'BEGIN { for (i = 0; i < 2e7; i++) s += i % 7 }'; } 2>&1
+}
 # What ran next to the measured requests, so that a slow row can be told from a slow version: SLA breaches recorded
 # (the sweep), autovacuum and autoanalyze runs finished, and the app's CPU seconds per kind of thread.
 background_before() {
+    BG_SPEED=$(machine_speed)
     BG_TICKS=$(app_thread_ticks)
     if [[ "$BENCH_DB" == postgres ]]; then
         BG_DB=$(psql_kefu -qAt -F' ' -c "select (select coalesce(max(id), 0) from sla_breach), (select coalesce(sum(autovacuum_count + autoanalyze_count), 0) from pg_stat_user_tables)")
@@ -251,7 +258,8 @@ background_after() {
         db=$(psql_kefu -qAt -F' ' -c "select (select count(*) from sla_breach where id > $last_breach), (select coalesce(sum(autovacuum_count + autoanalyze_count), 0) from pg_stat_user_tables) - $vacuums, (select count(*) from pg_stat_activity where backend_type = 'autovacuum worker')" \
             | awk '{printf "SLA breaches recorded %d, autovacuum/analyze runs finished %d (running at the end: %d); ", $1, $2, $3}')
     fi
-    log "background during the row: ${db}app CPU by thread: ${line%, }" | tee -a "$WORK/background.txt"
+    log "background during the row: ${db}app CPU by thread: ${line%, }; fixed loop before/after the row: $BG_SPEED/$(machine_speed) s" \
+        | tee -a "$WORK/background.txt"
 }
 driver() {
     log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
