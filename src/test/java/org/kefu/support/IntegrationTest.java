@@ -56,6 +56,22 @@ public abstract class IntegrationTest {
         return admin.as(token.body().get("secret").asString());
     }
 
+    /** Creates an agent with a password in the department and returns a visitor signed in as that agent. */
+    protected WebVisitor signedInAgent(String role, long departmentId) {
+        String email = unique("web") + "@test.kefu.local";
+        Api.Response created = admin.post("/api/v1/agents", Map.of("email", email, "displayName", "坐席", "role", role,
+                "departmentIds", List.of(departmentId), "teamIds", List.of(), "password", "web-password-123"));
+        if (created.status() != 201) {
+            throw new AssertionError("agent not created: " + created.status() + " " + created.body());
+        }
+        WebVisitor web = new WebVisitor(port);
+        WebVisitor.Page signedIn = web.agentSignIn(email, "web-password-123");
+        if (signedIn.status() != 302 || signedIn.location() == null || signedIn.location().contains("error")) {
+            throw new AssertionError("sign-in failed: " + signedIn.status() + " " + signedIn.location());
+        }
+        return web;
+    }
+
     protected JsonNode openTicket(Api as, Map<String, Object> fields) {
         Api.Response r = as.post("/api/v1/tickets", fields);
         if (r.status() != 201) {

@@ -2,10 +2,8 @@ package org.kefu.channel.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kefu.support.Api;
 import org.kefu.support.IntegrationTest;
 import org.kefu.support.WebVisitor;
 
@@ -33,13 +31,7 @@ class ChatPagesIT extends IntegrationTest {
 
     @Test
     void anAgentMayNotAdministerChannelsButHasAConsole() {
-        long department = createDepartment("聊天");
-        String email = unique("pages") + "@test.kefu.local";
-        Api.Response agent = admin.post("/api/v1/agents", Map.of("email", email, "displayName", "坐席", "role", "AGENT",
-                "departmentIds", List.of(department), "teamIds", List.of(), "password", "pages-password-123"));
-        assertThat(agent.status()).isEqualTo(201);
-        WebVisitor web = new WebVisitor(port);
-        web.agentSignIn(email, "pages-password-123");
+        WebVisitor web = signedInAgent("AGENT", createDepartment("聊天"));
         assertThat(web.get("/admin/chat").status()).isEqualTo(403);
         WebVisitor.Page console = web.get("/chat/console");
         assertThat(console.status()).isEqualTo(200);
