@@ -12,7 +12,7 @@ import org.kefu.insight.InsightEvents;
 import org.kefu.sla.SlaEvents;
 import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketEvents;
-import org.kefu.ticket.Tickets;
+import org.kefu.ticket.LoadedTickets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -31,10 +31,10 @@ class EscalationTriggers {
     private final EscalationRules rules;
     private final Escalations escalations;
     private final JdbcClient jdbc;
-    private final Tickets tickets;
+    private final LoadedTickets tickets;
     private final Clock clock;
 
-    EscalationTriggers(EscalationRules rules, Escalations escalations, JdbcClient jdbc, Tickets tickets, Clock clock) {
+    EscalationTriggers(EscalationRules rules, Escalations escalations, JdbcClient jdbc, LoadedTickets tickets, Clock clock) {
         this.tickets = tickets;
         this.rules = rules;
         this.escalations = escalations;
@@ -63,7 +63,7 @@ class EscalationTriggers {
     void opened(TicketEvents.TicketOpened e) {
         List<EscalationRule> candidates = new ArrayList<>();
         for (EscalationRule rule : rules.configured(EscalationTrigger.VIP_SECOND_CONTACT)) {
-            Ticket t = tickets.findById(e.ticketId()).orElse(null);
+            Ticket t = tickets.find(e.ticketId()).orElse(null);
             if (t != null && ofTier(rule, t) && earlierTicketWithin(t, Duration.ofDays(rule.threshold()))) {
                 candidates.add(rule);
             }

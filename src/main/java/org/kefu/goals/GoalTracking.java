@@ -10,7 +10,7 @@ import org.kefu.sla.ManagingCalendars;
 import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketEvents;
 import org.kefu.ticket.TicketStatus;
-import org.kefu.ticket.Tickets;
+import org.kefu.ticket.LoadedTickets;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +25,11 @@ class GoalTracking {
 
     private final Goals goals;
     private final GoalOutcomes outcomes;
-    private final Tickets tickets;
+    private final LoadedTickets tickets;
     private final ManagingCalendars calendars;
     private final Clock clock;
 
-    GoalTracking(Goals goals, GoalOutcomes outcomes, Tickets tickets, ManagingCalendars calendars, Clock clock) {
+    GoalTracking(Goals goals, GoalOutcomes outcomes, LoadedTickets tickets, ManagingCalendars calendars, Clock clock) {
         this.goals = goals;
         this.outcomes = outcomes;
         this.tickets = tickets;
@@ -44,7 +44,7 @@ class GoalTracking {
         if (active.isEmpty()) {
             return;
         }
-        Ticket t = tickets.findById(e.ticketId()).orElse(null);
+        Ticket t = tickets.find(e.ticketId()).orElse(null);
         if (t == null) {
             return;
         }

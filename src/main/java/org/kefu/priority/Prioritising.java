@@ -23,7 +23,7 @@ import org.kefu.ticket.Ticket;
 import org.kefu.ticket.SystemTicketWork;
 import org.kefu.ticket.TicketEvents;
 import org.kefu.ticket.TicketWork;
-import org.kefu.ticket.Tickets;
+import org.kefu.ticket.LoadedTickets;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -55,7 +55,7 @@ class Prioritising {
 
     private static final ThreadLocal<Set<Long>> RUNNING = ThreadLocal.withInitial(HashSet::new);
 
-    private final Tickets tickets;
+    private final LoadedTickets tickets;
     private final TicketWork work;
     private final SystemTicketWork systemWork;
     private final LinkingTickets linking;
@@ -66,7 +66,7 @@ class Prioritising {
     private final TicketPriorityStore store;
     private final Clock clock;
 
-    Prioritising(Tickets tickets, TicketWork work, SystemTicketWork systemWork, LinkingTickets linking,
+    Prioritising(LoadedTickets tickets, TicketWork work, SystemTicketWork systemWork, LinkingTickets linking,
             CustomerDirectory customers, MessageEmotions emotions, AskingDepartments asking, PrioritySettings settings, TicketPriorityStore store, Clock clock) {
         this.tickets = tickets;
         this.work = work;
@@ -166,7 +166,7 @@ class Prioritising {
             return Optional.empty();
         }
         try {
-            Optional<Ticket> found = tickets.findById(ticketId);
+            Optional<Ticket> found = tickets.find(ticketId);
             if (found.isEmpty()) {
                 return Optional.empty();
             }

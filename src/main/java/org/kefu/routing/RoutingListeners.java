@@ -7,7 +7,7 @@ import java.util.Set;
 import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketEvents;
 import org.kefu.ticket.TicketStatus;
-import org.kefu.ticket.Tickets;
+import org.kefu.ticket.LoadedTickets;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,11 +37,11 @@ class RoutingListeners {
     private static final Set<TicketStatus> WAITING = EnumSet.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.REOPENED);
 
     private final JdbcClient jdbc;
-    private final Tickets tickets;
+    private final LoadedTickets tickets;
     private final TeamStrategies strategies;
 
     RoutingListeners(RoutingNewTickets newTickets, Assigning assigning, RoutingWorkers workers, TeamQueues queues,
-                     JdbcClient jdbc, Tickets tickets, TeamStrategies strategies) {
+                     JdbcClient jdbc, LoadedTickets tickets, TeamStrategies strategies) {
         this.strategies = strategies;
         this.tickets = tickets;
         this.newTickets = newTickets;
@@ -66,7 +66,7 @@ class RoutingListeners {
      */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void opened(TicketEvents.TicketOpened e) {
-        Ticket t = tickets.findById(e.ticketId()).orElse(null);
+        Ticket t = tickets.find(e.ticketId()).orElse(null);
         if (t == null || t.getTeamId() == null || t.getAssigneeId() != null || !WAITING.contains(t.getStatus())
                 || !automatic(t.getTeamId())) {
             return;

@@ -15,7 +15,7 @@ import org.kefu.customer.CustomerDirectory;
 import org.kefu.ticket.Ticket;
 import org.kefu.ticket.TicketEvents;
 import org.kefu.ticket.TicketStatus;
-import org.kefu.ticket.Tickets;
+import org.kefu.ticket.LoadedTickets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,7 +34,7 @@ class TicketClocks {
     /** A ticket opened with a creation time further back than this (an import, demo data) gets no clocks. */
     static final Duration BACKDATED = Duration.ofHours(1);
 
-    private final Tickets tickets;
+    private final LoadedTickets tickets;
     private final SlaPolicies policies;
     private final SlaClocks clocks;
     private final ManagingCalendars calendars;
@@ -43,7 +43,7 @@ class TicketClocks {
     private final Clock clock;
     private final CustomerDirectory customers;
 
-    TicketClocks(Tickets tickets, SlaPolicies policies, SlaClocks clocks, ManagingCalendars calendars,
+    TicketClocks(LoadedTickets tickets, SlaPolicies policies, SlaClocks clocks, ManagingCalendars calendars,
                  ApplicationEventPublisher events, TicketDueColumn dueColumn, Clock clock, CustomerDirectory customers) {
         this.customers = customers;
         this.dueColumn = dueColumn;
@@ -75,7 +75,7 @@ class TicketClocks {
     @EventListener
     @Transactional
     void opened(TicketEvents.TicketOpened e) {
-        Optional<Ticket> ticket = tickets.findById(e.ticketId());
+        Optional<Ticket> ticket = tickets.find(e.ticketId());
         if (ticket.isEmpty()) {
             return;
         }
@@ -233,7 +233,7 @@ class TicketClocks {
         if (byMetric.isEmpty() || byMetric.values().stream().noneMatch(SlaClock::isActive)) {
             return false;
         }
-        Optional<Ticket> ticket = tickets.findById(e.ticketId());
+        Optional<Ticket> ticket = tickets.find(e.ticketId());
         if (ticket.isEmpty() || !ticket.get().getStatus().isActive()) {
             return false;
         }
