@@ -60,6 +60,9 @@ public class Ticket {
     @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
     private Long id;
 
+    @jakarta.persistence.Transient
+    private Opening opening;
+
     @KeywordField(normalizer = KefuAnalysisConfigurer.KEYWORD, projectable = Projectable.YES)
     @Column(nullable = false, unique = true)
     private String number;
@@ -202,7 +205,9 @@ public class Ticket {
         append(new TimelineEntry(this, TimelineEntry.Kind.CUSTOMER_MESSAGE, customerAuthor, channel,
                 requireText(customerWords, "description"), null, null, now));
         if (openedBy.type() != Author.Type.CUSTOMER) {
-            recordEvent(openedBy, TicketEventType.CREATED, Map.of("channel", channel.name()), now);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("channel", channel.name());
+            opening = new Opening(openedBy, now, data, recordEvent(openedBy, TicketEventType.CREATED, data, now));
         }
     }
 
@@ -424,7 +429,47 @@ public class Ticket {
     // ---- internals ------------------------------------------------------------------------------
 
     TimelineEntry recordEvent(Author by, String type, Map<String, ?> data, Instant now) {
+        if (opening != null && id == null && opening.takesIn(by, type, now)) {
+            String folded = opening.with(type, data);
+            if (folded.length() <= TimelineEntry.EVENT_DATA_LENGTH) {
+                opening.event().replaceEventData(folded);
+                return opening.event();
+            }
+            opening = null; // full: this and what follows are events of their own
+        }
         return append(new TimelineEntry(this, TimelineEntry.Kind.EVENT, by, null, null, type, JsonColumn.write(data), now));
+    }
+
+    /**
+     * The CREATED event of a ticket being opened by an agent or the system, until it is stored. What the opener sets in
+     * the same moment (placement, fields, tags) goes into it under {@code initial}, each as the event it would have
+     * been ({@code type}, {@code data}), instead of into entries of their own: one timeline row, not one per field.
+     */
+    private record Opening(Author by, Instant at, Map<String, Object> data, TimelineEntry event) {
+
+        private static final Set<String> TAKEN_IN = Set.of(TicketEventType.ASSIGNED, TicketEventType.FIELD_CHANGED,
+                TicketEventType.TAGS_CHANGED);
+
+        boolean takesIn(Author author, String type, Instant time) {
+            return TAKEN_IN.contains(type) && by.equals(author) && at.equals(time);
+        }
+
+        /** The CREATED data with this event added; kept only if it fits the column. */
+        @SuppressWarnings("unchecked")
+        String with(String type, Map<String, ?> eventData) {
+            Map<String, Object> next = new LinkedHashMap<>(data);
+            List<Object> initial = new ArrayList<>((List<Object>) data.getOrDefault("initial", List.of()));
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("type", type);
+            item.put("data", eventData);
+            initial.add(item);
+            next.put("initial", initial);
+            String json = JsonColumn.write(next);
+            if (json.length() <= TimelineEntry.EVENT_DATA_LENGTH) {
+                data.put("initial", initial);
+            }
+            return json;
+        }
     }
 
     private TimelineEntry append(TimelineEntry entry) {

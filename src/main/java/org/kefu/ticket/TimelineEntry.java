@@ -62,7 +62,10 @@ public class TimelineEntry {
     @Column(name = "event_type")
     private String eventType;
 
-    @Column(name = "event_data", length = 4000)
+    /** The longest event data the column holds. */
+    static final int EVENT_DATA_LENGTH = 4000;
+
+    @Column(name = "event_data", length = EVENT_DATA_LENGTH)
     private String eventData;
 
     @Column(name = "created_at", nullable = false)
@@ -115,6 +118,14 @@ public class TimelineEntry {
 
     public String getEventData() {
         return eventData;
+    }
+
+    /** Only for an event not yet stored (a ticket's CREATED event taking in what is set while it is opened). */
+    void replaceEventData(String eventData) {
+        if (id != null) {
+            throw new IllegalStateException("timeline entry " + id + " is stored; the timeline is append-only");
+        }
+        this.eventData = eventData;
     }
 
     public Instant getCreatedAt() {

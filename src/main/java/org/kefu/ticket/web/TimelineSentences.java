@@ -61,9 +61,15 @@ final class TimelineSentences {
         String type = e.getEventType() == null ? "" : e.getEventType();
         Long refId = data.get("ticketId") instanceof Number n ? n.longValue() : null;
         String refNumber = data.get("number") == null ? null : String.valueOf(data.get("number"));
-        String sentence = switch (type) {
-            case TicketEventType.CREATED -> text("ticket.event.CREATED", who,
-                    data.get("channel") == null ? "" : text("channel." + data.get("channel")));
+        String sentence = sentence(type, data, who);
+        String css = TicketEventType.NOTICE.equals(type) && "WARNING".equals(data.get("level")) ? "event warning" : "event";
+        return new Item(e.getId(), "EVENT", css, who, null, null, sentence, refId, refNumber, e.getCreatedAt(), List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private String sentence(String type, Map<String, Object> data, String who) {
+        return switch (type) {
+            case TicketEventType.CREATED -> created(who, data);
             case TicketEventType.STATUS_CHANGED -> text("ticket.event.STATUS_CHANGED", who,
                     label("status.", data.get("from")), label("status.", data.get("to")));
             case TicketEventType.PRIORITY_CHANGED -> text("ticket.event.PRIORITY_CHANGED", who,
@@ -79,8 +85,22 @@ final class TimelineSentences {
             case TicketEventType.NOTICE -> notice(who, data);
             default -> text("ticket.event.other", who, type);
         };
-        String css = TicketEventType.NOTICE.equals(type) && "WARNING".equals(data.get("level")) ? "event warning" : "event";
-        return new Item(e.getId(), "EVENT", css, who, null, null, sentence, refId, refNumber, e.getCreatedAt(), List.of());
+    }
+
+    /** Opened, then what was set in the same moment ({@code initial}: the events it took in), in one sentence. */
+    @SuppressWarnings("unchecked")
+    private String created(String who, Map<String, Object> data) {
+        List<String> parts = new ArrayList<>();
+        parts.add(text("ticket.event.CREATED", who, data.get("channel") == null ? "" : text("channel." + data.get("channel"))));
+        if (data.get("initial") instanceof Collection<?> initial) {
+            for (Object item : initial) {
+                if (item instanceof Map<?, ?> m && m.get("type") != null && !TicketEventType.CREATED.equals(m.get("type"))) {
+                    Map<String, Object> itemData = m.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of();
+                    parts.add(sentence(String.valueOf(m.get("type")), itemData, who));
+                }
+            }
+        }
+        return String.join(text("ticket.event.separator"), parts);
     }
 
     /** Another module's event: its key with the recorded arguments, prefixed by who did it. */

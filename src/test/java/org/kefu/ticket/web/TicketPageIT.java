@@ -301,6 +301,25 @@ class TicketPageIT extends IntegrationTest {
     }
 
     @Test
+    void whatTheOpenerSetsIsPartOfTheOpeningEvent() {
+        long department = createDepartment("开单");
+        PageSession agent = agent("赵敏", department);
+        long id = openTicket(admin, ticket("开单即设", "我的快递丢了", "departmentId", department,
+                "complaintType", "SERVICE_ERROR", "tags", List.of("加急"))).get("id").asLong();
+
+        JsonNode events = admin.get("/api/v1/tickets/" + id + "/timeline?kind=EVENT").body().get("items");
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).get("eventType").asString()).isEqualTo("CREATED");
+        assertThat(events.get(0).get("eventData").get("initial").toString())
+                .contains("FIELD_CHANGED", "complaintType", "SERVICE_ERROR", "TAGS_CHANGED", "加急");
+        assertThat(agent.get("/tickets/" + id + "/timeline").body())
+                .contains("创建了工单").contains("将投诉类型设为「服务失误」").contains("添加了标签 加急");
+
+        admin.post("/api/v1/tickets/" + id + "/tags", Map.of("tags", List.of("加急", "回访")));
+        assertThat(admin.get("/api/v1/tickets/" + id + "/timeline?kind=EVENT").body().get("items")).hasSize(2);
+    }
+
+    @Test
     void aNoticeFromAnotherModuleReadsInTheReadersLanguageWithItsTextEscaped() {
         long department = createDepartment("通知");
         PageSession agent = agent("白雪", department);
