@@ -122,7 +122,7 @@ public class TicketIntake {
         events.publishEvent(new TicketEvents.TicketOpened(ticket.getId(), ticket.getNumber(), channel, customer.getId(),
                 departmentId, command.priority() != null, firstWords == null ? null : firstWords.getId(),
                 firstWords == null ? null : firstWords.getBody()));
-        meters.counter("kefu.tickets.created", "channel", channel.name()).increment();
+        meters.counter("kefu.tickets.opened", "channel", channel.name()).increment();
         meters.counter("kefu.messages.received", "channel", channel.name()).increment();
         return ticket;
     }
