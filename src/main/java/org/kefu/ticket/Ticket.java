@@ -18,6 +18,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public class Ticket {
     @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
     private Long id;
 
-    @jakarta.persistence.Transient
+    @Transient
     private Opening opening;
 
     @KeywordField(normalizer = KefuAnalysisConfigurer.KEYWORD, projectable = Projectable.YES)
@@ -430,9 +431,7 @@ public class Ticket {
 
     TimelineEntry recordEvent(Author by, String type, Map<String, ?> data, Instant now) {
         if (opening != null && id == null && opening.takesIn(by, type, now)) {
-            String folded = opening.with(type, data);
-            if (folded.length() <= TimelineEntry.EVENT_DATA_LENGTH) {
-                opening.event().replaceEventData(folded);
+            if (opening.takeIn(type, data)) {
                 return opening.event();
             }
             opening = null; // full: this and what follows are events of their own
@@ -454,21 +453,23 @@ public class Ticket {
             return TAKEN_IN.contains(type) && by.equals(author) && at.equals(time);
         }
 
-        /** The CREATED data with this event added; kept only if it fits the column. */
+        /** Adds the event to the CREATED event's data if the data still fits its column; says whether it did. */
         @SuppressWarnings("unchecked")
-        String with(String type, Map<String, ?> eventData) {
-            Map<String, Object> next = new LinkedHashMap<>(data);
+        boolean takeIn(String type, Map<String, ?> eventData) {
             List<Object> initial = new ArrayList<>((List<Object>) data.getOrDefault("initial", List.of()));
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("type", type);
             item.put("data", eventData);
             initial.add(item);
+            Map<String, Object> next = new LinkedHashMap<>(data);
             next.put("initial", initial);
             String json = JsonColumn.write(next);
-            if (json.length() <= TimelineEntry.EVENT_DATA_LENGTH) {
-                data.put("initial", initial);
+            if (json.length() > TimelineEntry.EVENT_DATA_LENGTH) {
+                return false;
             }
-            return json;
+            data.put("initial", initial);
+            event.replaceEventData(json);
+            return true;
         }
     }
 
