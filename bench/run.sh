@@ -298,31 +298,30 @@ search_lag() {
     log "search index lag: the newest ticket ($number) found by search: $found, $(printf '%.1f' "$(echo "$(date +%s.%N) - $t0" | bc)") s after the run ended; outbox events pending at the end: $pending" \
         | tee -a "$WORK/search-lag.txt"
 }
+# Uncounted creates at concurrency 8 (label, how many, time cap in seconds).
+uncounted_creates() {
+    "$JAVA" "$BENCH_DIR/LoadDriver.java" --base="$BASE" --token="$TOKEN" --max-seconds="$3" --scenario=create \
+        --label="$1" --concurrency=8 --requests="$2" --customers="$CUSTOMERS" || true
+}
+# JIT CPU (ms) per create over one chunk of uncounted creates.
+settle_chunk() {
+    local before after
+    before=$(app_thread_ticks | awk '$1 == "jit" {print $2}')
+    uncounted_creates settle "$SETTLE_CHUNK" 300 >&2 # the driver's line to the log, not into the result
+    after=$(app_thread_ticks | awk '$1 == "jit" {print $2}')
+    awk -v b="${before:-0}" -v a="${after:-0}" -v hz="$(getconf CLK_TCK)" -v n="$SETTLE_CHUNK" \
+        'BEGIN {printf "%.2f", (a - b) * 1000 / hz / n}'
+}
 if (( APP_WARMUP > 0 )); then
     log "warming the app up: $APP_WARMUP uncounted creates at concurrency 8"
-    "$JAVA" "$BENCH_DIR/LoadDriver.java" --base="$BASE" --token="$TOKEN" --max-seconds=900 --scenario=create \
-        --label=app-warm-up --concurrency=8 --requests="$APP_WARMUP" --customers="$CUSTOMERS" || true
+    uncounted_creates app-warm-up "$APP_WARMUP" 900
     search_lag
-fi
-# JIT CPU (ms) per create over one chunk of uncounted creates; the chunk's driver line goes to the log.
-settle_chunk() {
-    local before after hz
-    hz=$(getconf CLK_TCK)
-    before=$(app_thread_ticks | awk '$1 == "jit" {print $2}')
-    "$JAVA" "$BENCH_DIR/LoadDriver.java" --base="$BASE" --token="$TOKEN" --max-seconds=300 --scenario=create \
-        --label=settle --concurrency=8 --requests="$SETTLE_CHUNK" --warmup=0 --customers="$CUSTOMERS" >&2 || true
-    after=$(app_thread_ticks | awk '$1 == "jit" {print $2}')
-    awk -v b="${before:-0}" -v a="${after:-0}" -v hz="$hz" -v n="$SETTLE_CHUNK" 'BEGIN {printf "%.2f", (a - b) * 1000 / hz / n}'
-}
-if (( APP_WARMUP > 0 && SETTLE_MAX_CHUNKS > 0 )); then
     for chunk in $(seq 1 "$SETTLE_MAX_CHUNKS"); do
         jit=$(settle_chunk)
         log "settling: chunk $chunk of $SETTLE_CHUNK creates, JIT CPU $jit ms per create (settled below $JIT_SETTLED)" \
             | tee -a "$WORK/background.txt"
         if awk -v j="$jit" -v t="$JIT_SETTLED" 'BEGIN {exit !(j < t)}'; then break; fi
     done
-fi
-if (( APP_WARMUP > 0 )); then
     sleep 20 # let the work that follows new tickets (classification, SLA clocks) settle before measuring
 fi
 log "creating tickets through the API"
