@@ -52,7 +52,9 @@ class TransactionInterceptionTest {
     @Import(TransactionInterception.class)
     static class OneManager {
 
+        /** Primary for {@link TwoManagers}, which adds a second manager; alone it makes no difference. */
         @Bean
+        @Primary
         RecordingManager first() {
             return new RecordingManager();
         }
@@ -64,24 +66,12 @@ class TransactionInterceptionTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableTransactionManagement
-    @Import(TransactionInterception.class)
+    @Import(OneManager.class)
     static class TwoManagers {
-
-        @Bean
-        @Primary
-        RecordingManager first() {
-            return new RecordingManager();
-        }
 
         @Bean
         RecordingManager second() {
             return new RecordingManager();
-        }
-
-        @Bean
-        Work work() {
-            return new Work();
         }
 
         @Bean
