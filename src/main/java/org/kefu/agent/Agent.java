@@ -31,71 +31,71 @@ public class Agent {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "agent_seq")
     @SequenceGenerator(name = "agent_seq", sequenceName = "agent_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(nullable = false, unique = true)
-    private String email;
+    String email;
 
     @Column(name = "display_name", nullable = false)
-    private String displayName;
+    String displayName;
 
     @Column(name = "password_hash")
-    private String passwordHash;
+    String passwordHash;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Role role;
+    Role role;
 
     @Column(name = "max_load", nullable = false)
-    private int maxLoad;
+    int maxLoad;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Presence presence = Presence.OFFLINE;
+    Presence presence = Presence.OFFLINE;
 
     @Column(name = "presence_changed_at")
-    private Instant presenceChangedAt;
+    Instant presenceChangedAt;
 
     @Column(nullable = false)
-    private String locale;
+    String locale;
 
     @Column(name = "time_zone", nullable = false)
-    private String timeZone;
+    String timeZone;
 
     @Column(nullable = false)
-    private boolean active = true;
+    boolean active = true;
 
     @Column(name = "failed_sign_ins", nullable = false)
-    private int failedSignIns;
+    int failedSignIns;
 
     @Column(name = "locked_until")
-    private Instant lockedUntil;
+    Instant lockedUntil;
 
     @Column(name = "last_sign_in_at")
-    private Instant lastSignInAt;
+    Instant lastSignInAt;
 
     @ManyToMany
     @JoinTable(name = "agent_department", joinColumns = @JoinColumn(name = "agent_id"),
             inverseJoinColumns = @JoinColumn(name = "department_id"))
-    private Set<Department> departments = new LinkedHashSet<>();
+    Set<Department> departments = new LinkedHashSet<>();
 
     @ManyToMany
     @JoinTable(name = "agent_team", joinColumns = @JoinColumn(name = "agent_id"),
             inverseJoinColumns = @JoinColumn(name = "team_id"))
-    private Set<Team> teams = new LinkedHashSet<>();
+    Set<Team> teams = new LinkedHashSet<>();
 
     @ElementCollection
     @CollectionTable(name = "agent_skill", joinColumns = @JoinColumn(name = "agent_id"))
-    private Set<Skill> skills = new LinkedHashSet<>();
+    Set<Skill> skills = new LinkedHashSet<>();
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    Instant updatedAt;
 
     @Version
-    private long version;
+    long version;
 
     protected Agent() {
     }

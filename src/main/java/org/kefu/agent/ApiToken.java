@@ -20,35 +20,35 @@ public class ApiToken {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "api_token_seq")
     @SequenceGenerator(name = "api_token_seq", sequenceName = "api_token_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "agent_id")
-    private Agent agent;
+    Agent agent;
 
     @Column(nullable = false)
-    private String name;
+    String name;
 
     @Column(name = "token_hash", nullable = false, unique = true)
-    private String tokenHash;
+    String tokenHash;
 
     @Column(name = "token_prefix", nullable = false)
-    private String tokenPrefix;
+    String tokenPrefix;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     @Column(name = "created_by_id")
-    private Long createdById;
+    Long createdById;
 
     @Column(name = "last_used_at")
-    private Instant lastUsedAt;
+    Instant lastUsedAt;
 
     @Column(name = "expires_at")
-    private Instant expiresAt;
+    Instant expiresAt;
 
     @Column(name = "revoked_at")
-    private Instant revokedAt;
+    Instant revokedAt;
 
     protected ApiToken() {
     }

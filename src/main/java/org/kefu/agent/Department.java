@@ -17,20 +17,20 @@ public class Department {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "department_seq")
     @SequenceGenerator(name = "department_seq", sequenceName = "department_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(nullable = false, unique = true)
-    private String code;
+    String code;
 
     @Column(nullable = false)
-    private String name;
+    String name;
 
     /** New tickets that name no department land in the default one. */
     @Column(name = "default_flag", nullable = false)
-    private boolean defaultDepartment;
+    boolean defaultDepartment;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     protected Department() {
     }

@@ -20,26 +20,26 @@ class Invitation {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "agent_invitation_seq")
     @SequenceGenerator(name = "agent_invitation_seq", sequenceName = "agent_invitation_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "agent_id")
-    private Agent agent;
+    Agent agent;
 
     @Column(name = "token_hash", nullable = false, unique = true)
-    private String tokenHash;
+    String tokenHash;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     @Column(name = "created_by_id")
-    private Long createdById;
+    Long createdById;
 
     @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
+    Instant expiresAt;
 
     @Column(name = "used_at")
-    private Instant usedAt;
+    Instant usedAt;
 
     protected Invitation() {
     }

@@ -19,31 +19,31 @@ public class AuditEvent {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_seq")
     @SequenceGenerator(name = "audit_event_seq", sequenceName = "audit_event_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(name = "occurred_at", nullable = false)
-    private Instant occurredAt;
+    Instant occurredAt;
 
     @Column(name = "actor_id")
-    private Long actorId;
+    Long actorId;
 
     @Column(name = "actor_label")
-    private String actorLabel;
+    String actorLabel;
 
     @Column(nullable = false)
-    private String action;
+    String action;
 
     @Column(name = "target_type")
-    private String targetType;
+    String targetType;
 
     @Column(name = "target_id")
-    private String targetId;
+    String targetId;
 
     @Column(length = 4000)
-    private String detail;
+    String detail;
 
     @Column(name = "remote_address")
-    private String remoteAddress;
+    String remoteAddress;
 
     protected AuditEvent() {
     }

@@ -45,61 +45,61 @@ public class Customer {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_seq")
     @SequenceGenerator(name = "customer_seq", sequenceName = "customer_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @FullTextField(analyzer = KefuAnalysisConfigurer.TEXT)
     @Column(nullable = false)
-    private String name;
+    String name;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "organisation_id")
-    private Organisation organisation;
+    Organisation organisation;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "tier_id")
-    private CustomerTier tier;
+    CustomerTier tier;
 
     @Column(name = "preferred_language")
-    private String preferredLanguage;
+    String preferredLanguage;
 
     @Column(name = "lifetime_value", nullable = false, precision = 14, scale = 2)
-    private BigDecimal lifetimeValue = BigDecimal.ZERO;
+    BigDecimal lifetimeValue = BigDecimal.ZERO;
 
     @Column(length = 10000)
-    private String notes;
+    String notes;
 
     // Sets (ordered by id: the first email is the oldest), so one query can fetch both with the customer.
     @IndexedEmbedded(includePaths = {"email", "email_text"})
     @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
-    private Set<CustomerEmail> emails = new LinkedHashSet<>();
+    Set<CustomerEmail> emails = new LinkedHashSet<>();
 
     @IndexedEmbedded(includePaths = "phoneDigits")
     @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
-    private Set<CustomerPhone> phones = new LinkedHashSet<>();
+    Set<CustomerPhone> phones = new LinkedHashSet<>();
 
     @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
-    private List<CustomerIdentity> identities = new ArrayList<>();
+    List<CustomerIdentity> identities = new ArrayList<>();
 
     @KeywordField
     @ElementCollection
     @CollectionTable(name = "customer_tag", joinColumns = @JoinColumn(name = "customer_id"))
     @Column(name = "tag")
-    private Set<String> tags = new LinkedHashSet<>();
+    Set<String> tags = new LinkedHashSet<>();
 
     @org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField
     @Column(name = "merged_into_id")
-    private Long mergedIntoId;
+    Long mergedIntoId;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    Instant updatedAt;
 
     @Version
-    private long version;
+    long version;
 
     protected Customer() {
     }

@@ -22,22 +22,22 @@ public class CustomerEmail {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_contact_seq")
     @SequenceGenerator(name = "customer_contact_seq", sequenceName = "customer_contact_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id")
-    private Customer customer;
+    Customer customer;
 
     @KeywordField(normalizer = KefuAnalysisConfigurer.KEYWORD)
     @FullTextField(name = "email_text", analyzer = KefuAnalysisConfigurer.TEXT)
     @Column(nullable = false, unique = true)
-    private String email;
+    String email;
 
     @Column(nullable = false)
-    private boolean verified;
+    boolean verified;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     protected CustomerEmail() {
     }

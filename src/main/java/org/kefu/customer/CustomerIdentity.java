@@ -23,24 +23,24 @@ public class CustomerIdentity {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_contact_seq")
     @SequenceGenerator(name = "customer_contact_seq", sequenceName = "customer_contact_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id")
-    private Customer customer;
+    Customer customer;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Channel channel;
+    Channel channel;
 
     @Column(name = "external_id", nullable = false)
-    private String externalId;
+    String externalId;
 
     @Column(name = "display_name")
-    private String displayName;
+    String displayName;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     protected CustomerIdentity() {
     }

@@ -20,24 +20,24 @@ public class CustomerPhone {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_contact_seq")
     @SequenceGenerator(name = "customer_contact_seq", sequenceName = "customer_contact_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id")
-    private Customer customer;
+    Customer customer;
 
     @Column(nullable = false)
-    private String phone;
+    String phone;
 
     @KeywordField
     @Column(name = "phone_digits", nullable = false)
-    private String phoneDigits;
+    String phoneDigits;
 
     @Column(nullable = false)
-    private boolean verified;
+    boolean verified;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     protected CustomerPhone() {
     }

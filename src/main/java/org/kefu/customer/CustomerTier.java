@@ -20,19 +20,19 @@ public class CustomerTier {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_tier_seq")
     @SequenceGenerator(name = "customer_tier_seq", sequenceName = "customer_tier_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(nullable = false, unique = true)
-    private String code;
+    String code;
 
     @Column(nullable = false)
-    private String name;
+    String name;
 
     @Column(name = "tier_rank", nullable = false)
-    private int rank;
+    int rank;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     protected CustomerTier() {
     }

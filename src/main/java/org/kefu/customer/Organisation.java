@@ -17,13 +17,13 @@ public class Organisation {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "organisation_seq")
     @SequenceGenerator(name = "organisation_seq", sequenceName = "organisation_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(nullable = false, unique = true)
-    private String name;
+    String name;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     protected Organisation() {
     }

@@ -34,47 +34,47 @@ public class Article {
     @GenericField
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "kb_article_seq")
     @SequenceGenerator(name = "kb_article_seq", sequenceName = "kb_article_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @GenericField
     @Column(name = "category_id")
-    private Long categoryId;
+    Long categoryId;
 
     @GenericField
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private ArticleState state;
+    ArticleState state;
 
     @GenericField
     @Column(nullable = false)
-    private boolean internal;
+    boolean internal;
 
     @Column(name = "default_language", nullable = false)
-    private String defaultLanguage;
+    String defaultLanguage;
 
     @KeywordField
     @ElementCollection
     @CollectionTable(name = "kb_article_tag", joinColumns = @JoinColumn(name = "article_id"))
     @Column(name = "tag")
-    private Set<String> tags = new LinkedHashSet<>();
+    Set<String> tags = new LinkedHashSet<>();
 
     @OneToMany(mappedBy = "article")
-    private List<ArticleVariant> variants = new ArrayList<>();
+    List<ArticleVariant> variants = new ArrayList<>();
 
     @Column(name = "created_by_id", nullable = false)
-    private long createdById;
+    long createdById;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    Instant updatedAt;
 
     @Column(name = "published_at")
-    private Instant publishedAt;
+    Instant publishedAt;
 
     @Version
-    private long version;
+    long version;
 
     protected Article() {
     }

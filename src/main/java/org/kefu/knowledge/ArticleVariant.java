@@ -38,44 +38,44 @@ public class ArticleVariant {
     @DocumentId
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "kb_variant_seq")
     @SequenceGenerator(name = "kb_variant_seq", sequenceName = "kb_variant_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @IndexedEmbedded(includePaths = {"id", "state", "internal", "categoryId", "tags"})
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "article_id")
-    private Article article;
+    Article article;
 
     @KeywordField
     @Column(nullable = false)
-    private String language;
+    String language;
 
     @FullTextField(analyzer = KefuAnalysisConfigurer.TEXT, projectable = Projectable.YES,
             highlightable = Highlightable.UNIFIED,
             termVector = TermVector.WITH_POSITIONS_OFFSETS)
     @Column(nullable = false, length = 300)
-    private String title;
+    String title;
 
     @Column(nullable = false, length = 120)
-    private String slug;
+    String slug;
 
     @FullTextField(analyzer = KefuAnalysisConfigurer.TEXT, highlightable = Highlightable.UNIFIED,
             termVector = TermVector.WITH_POSITIONS_OFFSETS)
     @Column(nullable = false, length = 200_000)
-    private String body;
+    String body;
 
     @FullTextField(analyzer = KefuAnalysisConfigurer.TEXT)
     @Column(nullable = false, length = 4000)
-    private String questions;
+    String questions;
 
     @Column(name = "version_no", nullable = false)
-    private int versionNo;
+    int versionNo;
 
     @GenericField(sortable = Sortable.YES)
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    Instant updatedAt;
 
     @Column(name = "updated_by_id", nullable = false)
-    private long updatedById;
+    long updatedById;
 
     protected ArticleVariant() {
     }

@@ -14,22 +14,22 @@ class PortalAccount {
 
     @Id
     @Column(name = "customer_id")
-    private Long customerId;
+    Long customerId;
 
     @Column(name = "password_hash", length = 200)
-    private String passwordHash;
+    String passwordHash;
 
     @Column(name = "failed_attempts", nullable = false)
-    private int failedAttempts;
+    int failedAttempts;
 
     @Column(name = "locked_until")
-    private Instant lockedUntil;
+    Instant lockedUntil;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    Instant updatedAt;
 
     protected PortalAccount() {
     }

@@ -23,22 +23,22 @@ class SignInLink {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "portal_sign_in_token_seq")
     @SequenceGenerator(name = "portal_sign_in_token_seq", sequenceName = "portal_sign_in_token_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(name = "token_hash", nullable = false, length = 64)
-    private String tokenHash;
+    String tokenHash;
 
     @Column(name = "customer_id", nullable = false)
-    private long customerId;
+    long customerId;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
+    Instant expiresAt;
 
     @Column(name = "used_at")
-    private Instant usedAt;
+    Instant usedAt;
 
     protected SignInLink() {
     }

@@ -23,34 +23,34 @@ public class Attachment {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "attachment_seq")
     @SequenceGenerator(name = "attachment_seq", sequenceName = "attachment_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(name = "ticket_id", nullable = false)
-    private long ticketId;
+    long ticketId;
 
     @Column(name = "timeline_entry_id", nullable = false)
-    private long timelineEntryId;
+    long timelineEntryId;
 
     @Column(name = "file_name", nullable = false)
-    private String fileName;
+    String fileName;
 
     @Column(name = "content_type", nullable = false)
-    private String contentType;
+    String contentType;
 
     @Column(name = "size_bytes", nullable = false)
-    private long size;
+    long size;
 
     @Column(nullable = false)
-    private String sha256;
+    String sha256;
 
     @Column(name = "is_inline", nullable = false)
-    private boolean inline;
+    boolean inline;
 
     @Column(name = "content_id")
-    private String contentId;
+    String contentId;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     protected Attachment() {
     }

@@ -24,31 +24,31 @@ public class ComplaintType {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "complaint_type_seq")
     @SequenceGenerator(name = "complaint_type_seq", sequenceName = "complaint_type_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(nullable = false, unique = true)
-    private String code;
+    String code;
 
     @Column(name = "name_zh_cn", nullable = false)
-    private String nameZhCn;
+    String nameZhCn;
 
     @Column(name = "name_zh_tw", nullable = false)
-    private String nameZhTw;
+    String nameZhTw;
 
     @Column(name = "name_en", nullable = false)
-    private String nameEn;
+    String nameEn;
 
     @Column(nullable = false)
-    private boolean builtin;
+    boolean builtin;
 
     @Column(nullable = false)
-    private boolean active = true;
+    boolean active = true;
 
     @Column(nullable = false)
-    private int position;
+    int position;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     protected ComplaintType() {
     }

@@ -25,32 +25,32 @@ public class CustomFieldDefinition {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "custom_field_seq")
     @SequenceGenerator(name = "custom_field_seq", sequenceName = "custom_field_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(name = "field_key", nullable = false, unique = true)
-    private String key;
+    String key;
 
     @Column(nullable = false)
-    private String label;
+    String label;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "field_type", nullable = false)
-    private Type type;
+    Type type;
 
     @Column(length = 10000)
-    private String options;
+    String options;
 
     @Column(nullable = false)
-    private boolean required;
+    boolean required;
 
     @Column(nullable = false)
-    private boolean active = true;
+    boolean active = true;
 
     @Column(nullable = false)
-    private int position;
+    int position;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     protected CustomFieldDefinition() {
     }

@@ -59,78 +59,78 @@ public class Ticket {
     @DocumentId
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_seq")
     @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Transient
     private Opening opening;
 
     @KeywordField(normalizer = KefuAnalysisConfigurer.KEYWORD, projectable = Projectable.YES)
     @Column(nullable = false, unique = true)
-    private String number;
+    String number;
 
     // indexed by TicketTextBinder, with the entries' bodies
     @Column(nullable = false, length = 500)
-    private String subject;
+    String subject;
 
     @GenericField
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Channel channel;
+    Channel channel;
 
     @IndexedEmbedded(includePaths = {"name", "emails.email", "emails.email_text", "phones.phoneDigits"})
     @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id")
-    private Customer customer;
+    Customer customer;
 
     @GenericField
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private TicketStatus status;
+    TicketStatus status;
 
     @GenericField
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Priority priority;
+    Priority priority;
 
     @Column(name = "confirmed_problem", length = 1000)
-    private String confirmedProblem;
+    String confirmedProblem;
 
     @Column(length = 4000)
-    private String demand;
+    String demand;
 
     @Column(name = "demand_deadline")
-    private Instant demandDeadline;
+    Instant demandDeadline;
 
     @GenericField
     @Column(name = "complaint_type")
-    private String complaintType;
+    String complaintType;
 
     @Column(name = "product_ref")
-    private String productRef;
+    String productRef;
 
     @Column(name = "order_ref")
-    private String orderRef;
+    String orderRef;
 
     @Convert(converter = JsonColumn.class)
     @Column(name = "custom_fields", length = 100_000)
-    private Map<String, Object> customFields = new LinkedHashMap<>();
+    Map<String, Object> customFields = new LinkedHashMap<>();
 
     @GenericField
     @Column(name = "assignee_id")
-    private Long assigneeId;
+    Long assigneeId;
 
     @GenericField
     @Column(name = "team_id")
-    private Long teamId;
+    Long teamId;
 
     @GenericField
     @Column(name = "department_id", nullable = false)
-    private Long departmentId;
+    Long departmentId;
 
     @GenericField
     @Column(name = "merged_into_id")
-    private Long mergedIntoId;
+    Long mergedIntoId;
 
     /**
      * Where in its channel the ticket came in, as the channel names it (an email ticket: its mailbox id;
@@ -138,34 +138,34 @@ public class Ticket {
      * opening, for routing rules.
      */
     @Column(name = "source", length = 200, updatable = false)
-    private String source;
+    String source;
 
     @KeywordField
     @ElementCollection
     @CollectionTable(name = "ticket_tag", joinColumns = @JoinColumn(name = "ticket_id"))
     @Column(name = "tag")
-    private Set<String> tags = new LinkedHashSet<>();
+    Set<String> tags = new LinkedHashSet<>();
 
     @OneToMany(mappedBy = "ticket", cascade = CascadeType.PERSIST)
     @OrderBy("id")
-    private List<TimelineEntry> entries = new ArrayList<>();
+    List<TimelineEntry> entries = new ArrayList<>();
 
     @GenericField(sortable = Sortable.YES)
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     @GenericField(sortable = Sortable.YES)
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    Instant updatedAt;
 
     @Column(name = "first_response_at")
-    private Instant firstResponseAt;
+    Instant firstResponseAt;
 
     @Column(name = "resolved_at")
-    private Instant resolvedAt;
+    Instant resolvedAt;
 
     @Column(name = "closed_at")
-    private Instant closedAt;
+    Instant closedAt;
 
     /**
      * The earliest due time of the ticket's running SLA clocks, for "due soonest" lists. Written only by
@@ -173,10 +173,10 @@ public class Ticket {
      * its own updates; never by an update of this entity, so a ticket save cannot overwrite it.
      */
     @Column(name = "sla_next_due_at", updatable = false)
-    private Instant slaNextDueAt;
+    Instant slaNextDueAt;
 
     @Version
-    private long version;
+    long version;
 
     protected Ticket() {
     }

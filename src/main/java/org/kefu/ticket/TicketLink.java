@@ -23,23 +23,23 @@ public class TicketLink {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_link_seq")
     @SequenceGenerator(name = "ticket_link_seq", sequenceName = "ticket_link_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(name = "source_id", nullable = false)
-    private long sourceId;
+    long sourceId;
 
     @Column(name = "target_id", nullable = false)
-    private long targetId;
+    long targetId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Kind kind;
+    Kind kind;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     @Column(name = "created_by_id")
-    private Long createdById;
+    Long createdById;
 
     protected TicketLink() {
     }

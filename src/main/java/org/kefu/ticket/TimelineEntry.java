@@ -32,44 +32,44 @@ public class TimelineEntry {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "timeline_entry_seq")
     @SequenceGenerator(name = "timeline_entry_seq", sequenceName = "timeline_entry_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "ticket_id")
-    private Ticket ticket;
+    Ticket ticket;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Kind kind;
+    Kind kind;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "author_type", nullable = false)
-    private Author.Type authorType;
+    Author.Type authorType;
 
     @Column(name = "author_id")
-    private Long authorId;
+    Long authorId;
 
     @Column(name = "author_name")
-    private String authorName;
+    String authorName;
 
     @Enumerated(EnumType.STRING)
-    private Channel channel;
+    Channel channel;
 
     // indexed with the ticket by TicketTextBinder
     @Column(length = 1_000_000)
-    private String body;
+    String body;
 
     @Column(name = "event_type")
-    private String eventType;
+    String eventType;
 
     /** The longest event data the column holds. */
     static final int EVENT_DATA_LENGTH = 4000;
 
     @Column(name = "event_data", length = EVENT_DATA_LENGTH)
-    private String eventData;
+    String eventData;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     protected TimelineEntry() {
     }

@@ -20,22 +20,22 @@ public class SavedView {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "saved_view_seq")
     @SequenceGenerator(name = "saved_view_seq", sequenceName = "saved_view_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(name = "agent_id", nullable = false)
-    private Long agentId;
+    Long agentId;
 
     @Column(nullable = false, length = 80)
-    private String name;
+    String name;
 
     @Column(nullable = false, length = 4000)
-    private String filters;
+    String filters;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    Instant updatedAt;
 
     protected SavedView() {
     }

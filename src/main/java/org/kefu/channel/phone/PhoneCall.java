@@ -20,58 +20,58 @@ public class PhoneCall {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "channel_seq")
     @SequenceGenerator(name = "channel_seq", sequenceName = "channel_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(name = "ticket_id", nullable = false)
-    private long ticketId;
+    long ticketId;
 
     @Column(name = "customer_id")
-    private Long customerId;
+    Long customerId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private CallDirection direction;
+    CallDirection direction;
 
     /** The customer's number. */
     @Column(nullable = false)
-    private String number;
+    String number;
 
     @Column(name = "number_digits", nullable = false)
-    private String numberDigits;
+    String numberDigits;
 
     /** The desk's number (the line called or calling), when known. */
     @Column(name = "other_number")
-    private String otherNumber;
+    String otherNumber;
 
     @Column(name = "started_at", nullable = false)
-    private Instant startedAt;
+    Instant startedAt;
 
     @Column(name = "ended_at")
-    private Instant endedAt;
+    Instant endedAt;
 
     @Column(name = "duration_seconds")
-    private Integer durationSeconds;
+    Integer durationSeconds;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private CallOutcome outcome;
+    CallOutcome outcome;
 
-    private String notes;
+    String notes;
 
     @Column(name = "recording_url")
-    private String recordingUrl;
+    String recordingUrl;
 
     @Column(name = "agent_id")
-    private Long agentId;
+    Long agentId;
 
     @Column(name = "logged_by")
-    private String loggedBy;
+    String loggedBy;
 
     @Column(name = "external_call_id")
-    private String externalCallId;
+    String externalCallId;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     protected PhoneCall() {
     }

@@ -19,38 +19,38 @@ public class WebhookChannel {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "channel_seq")
     @SequenceGenerator(name = "channel_seq", sequenceName = "channel_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(nullable = false)
-    private String name;
+    String name;
 
     @Column(name = "channel_key", nullable = false, unique = true)
-    private String key;
+    String key;
 
     @Column(name = "secret_cipher", nullable = false)
-    private String secretCipher;
+    String secretCipher;
 
     @Column(name = "callback_url")
-    private String callbackUrl;
+    String callbackUrl;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private WebhookSource source;
+    WebhookSource source;
 
     @Column(name = "department_id")
-    private Long departmentId;
+    Long departmentId;
 
     @Column(name = "team_id")
-    private Long teamId;
+    Long teamId;
 
     @Column(nullable = false)
-    private boolean active;
+    boolean active;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    Instant updatedAt;
 
     protected WebhookChannel() {
     }

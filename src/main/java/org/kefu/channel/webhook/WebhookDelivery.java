@@ -23,35 +23,35 @@ public class WebhookDelivery {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "channel_seq")
     @SequenceGenerator(name = "channel_seq", sequenceName = "channel_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(name = "channel_id", nullable = false)
-    private long channelId;
+    long channelId;
 
     @Column(name = "ticket_id", nullable = false)
-    private long ticketId;
+    long ticketId;
 
     @Column(name = "entry_id", nullable = false)
-    private long entryId;
+    long entryId;
 
     @Column(nullable = false)
-    private String payload;
+    String payload;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Status status;
+    Status status;
 
     @Column(nullable = false)
-    private int attempts;
+    int attempts;
 
     @Column(name = "last_error")
-    private String lastError;
+    String lastError;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     @Column(name = "delivered_at")
-    private Instant deliveredAt;
+    Instant deliveredAt;
 
     protected WebhookDelivery() {
     }

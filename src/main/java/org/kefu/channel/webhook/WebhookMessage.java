@@ -20,34 +20,34 @@ class WebhookMessage {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "channel_seq")
     @SequenceGenerator(name = "channel_seq", sequenceName = "channel_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(name = "channel_id", nullable = false)
-    private long channelId;
+    long channelId;
 
     @Column(name = "external_message_id", nullable = false)
-    private String externalMessageId;
+    String externalMessageId;
 
     @Column(name = "external_user_id", nullable = false)
-    private String externalUserId;
+    String externalUserId;
 
     @Column(name = "ticket_id")
-    private Long ticketId;
+    Long ticketId;
 
     @Column(name = "ticket_number")
-    private String ticketNumber;
+    String ticketNumber;
 
     @Column(name = "entry_id")
-    private Long entryId;
+    Long entryId;
 
     @Column(name = "customer_id")
-    private Long customerId;
+    Long customerId;
 
     @Column(name = "new_ticket", nullable = false)
-    private boolean newTicket;
+    boolean newTicket;
 
     @Column(name = "received_at", nullable = false)
-    private Instant receivedAt;
+    Instant receivedAt;
 
     protected WebhookMessage() {
     }

@@ -16,25 +16,25 @@ class IdempotencyRecord {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "idempotency_key_seq")
     @SequenceGenerator(name = "idempotency_key_seq", sequenceName = "idempotency_key_seq", allocationSize = 50)
-    private Long id;
+    Long id;
 
     @Column(name = "principal_id", nullable = false)
-    private long principalId;
+    long principalId;
 
     @Column(name = "idem_key", nullable = false)
-    private String key;
+    String key;
 
     @Column(name = "request_hash", nullable = false)
-    private String requestHash;
+    String requestHash;
 
     @Column(name = "resource_type")
-    private String resourceType;
+    String resourceType;
 
     @Column(name = "resource_id")
-    private Long resourceId;
+    Long resourceId;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    Instant createdAt;
 
     protected IdempotencyRecord() {
     }
