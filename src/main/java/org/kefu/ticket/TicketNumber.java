@@ -8,16 +8,38 @@ public record TicketNumber(String value) {
     public static final Pattern FORMAT = Pattern.compile("^\\d{4}-\\d{6,}$");
 
     public TicketNumber {
-        if (value == null || !FORMAT.matcher(value).matches()) {
+        if (!wellFormed(value)) {
             throw new IllegalArgumentException("Not a ticket number: " + value);
         }
     }
 
+    /** {@code %04d-%06d}, written out: every new ticket is numbered, and {@code String.format} parses its pattern each time. */
     public static TicketNumber of(int year, long sequence) {
-        return new TicketNumber(String.format("%04d-%06d", year, sequence));
+        if (year < 0 || year > 9999 || sequence < 0) {
+            throw new IllegalArgumentException("Not a ticket number: year " + year + ", sequence " + sequence);
+        }
+        String digits = Long.toString(sequence);
+        StringBuilder b = new StringBuilder(11 + digits.length());
+        String y = Integer.toString(year);
+        b.repeat('0', 4 - y.length()).append(y).append('-').repeat('0', Math.max(0, 6 - digits.length())).append(digits);
+        return new TicketNumber(b.toString());
     }
 
     public static boolean looksLike(String text) {
-        return text != null && FORMAT.matcher(text.strip()).matches();
+        return text != null && wellFormed(text.strip());
+    }
+
+    /** What {@link #FORMAT} matches, checked without a regex matcher. */
+    private static boolean wellFormed(String s) {
+        if (s == null || s.length() < 11 || s.charAt(4) != '-') {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (i != 4 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

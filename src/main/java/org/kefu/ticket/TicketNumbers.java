@@ -1,11 +1,11 @@
 package org.kefu.ticket;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,13 +15,14 @@ import org.springframework.stereotype.Component;
 @Component
 class TicketNumbers {
 
-    private final EntityManager entityManager;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
     private final String nextValueSql;
 
-    TicketNumbers(EntityManager entityManager, Clock clock, @Value("${kefu.time-zone:Asia/Shanghai}") String zone) {
-        this.entityManager = entityManager;
+    TicketNumbers(EntityManager entityManager, JdbcClient jdbc, Clock clock,
+            @Value("${kefu.time-zone:Asia/Shanghai}") String zone) {
+        this.jdbc = jdbc;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
         this.nextValueSql = entityManager.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
@@ -29,9 +30,9 @@ class TicketNumbers {
     }
 
     TicketNumber next() {
-        // A sequence value depends on no pending change: no flush of the session before it (a native
-        // query flushes everything by default, dirty-checking each entity the transaction holds).
-        Number value = (Number) entityManager.createNativeQuery(nextValueSql).setFlushMode(FlushModeType.COMMIT).getSingleResult();
-        return TicketNumber.of(clock.instant().atZone(zone).getYear(), value.longValue());
+        // Plain JDBC on the transaction's connection: a sequence value depends on no pending change, so no flush
+        // of the session (a native query flushes by default), and none of Hibernate's query machinery around it.
+        long value = jdbc.sql(nextValueSql).query(Long.class).single();
+        return TicketNumber.of(clock.instant().atZone(zone).getYear(), value);
     }
 }
