@@ -3,6 +3,7 @@ package org.kefu.customer;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.OptionalLong;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.id.IdentifierGenerator;
 import org.kefu.platform.Channel;
@@ -28,21 +29,26 @@ class ContactClaims {
         this.jdbc = jdbc;
     }
 
-    /** True if the email is now this customer's; false if another customer has it. */
-    boolean email(long customerId, String normalisedEmail, Instant now) {
-        return jdbc.sql("insert into customer_email (id, customer_id, email, verified, created_at)"
+    /** The new row's id if the email is now this customer's; empty if another customer has it. */
+    OptionalLong email(long customerId, String normalisedEmail, Instant now) {
+        long id = nextId(CustomerEmail.class);
+        return claimed(id, jdbc.sql("insert into customer_email (id, customer_id, email, verified, created_at)"
                         + " values (?, ?, ?, false, ?) on conflict do nothing")
-                .params(nextId(CustomerEmail.class), customerId, normalisedEmail, Timestamp.from(now))
-                .update() == 1;
+                .params(id, customerId, normalisedEmail, Timestamp.from(now))
+                .update());
     }
 
-    /** True if the identity is now this customer's; false if another customer has it. */
-    boolean identity(long customerId, Channel channel, String externalId, String displayName, Instant now) {
-        return jdbc.sql("insert into customer_identity (id, customer_id, channel, external_id, display_name, created_at)"
+    /** The new row's id if the identity is now this customer's; empty if another customer has it. */
+    OptionalLong identity(long customerId, Channel channel, String externalId, String displayName, Instant now) {
+        long id = nextId(CustomerIdentity.class);
+        return claimed(id, jdbc.sql("insert into customer_identity (id, customer_id, channel, external_id, display_name, created_at)"
                         + " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
-                .params(nextId(CustomerIdentity.class), customerId, channel.name(), externalId, displayName,
-                        Timestamp.from(now))
-                .update() == 1;
+                .params(id, customerId, channel.name(), externalId, displayName, Timestamp.from(now))
+                .update());
+    }
+
+    private static OptionalLong claimed(long id, int inserted) {
+        return inserted == 1 ? OptionalLong.of(id) : OptionalLong.empty();
     }
 
     private long nextId(Class<?> entity) {

@@ -176,6 +176,20 @@ public class Customer {
         }
     }
 
+    /**
+     * A contact row of this customer that {@code ContactClaims} wrote past the entity, read by its id: it joins its
+     * collection without any SQL (the collections are the inverse side). Only for a customer whose collections are
+     * in memory, such as one created in this transaction; a loaded customer is refreshed instead.
+     */
+    void adopt(CustomerEmail email) {
+        emails.add(email);
+    }
+
+    /** See {@link #adopt(CustomerEmail)}. */
+    void adopt(CustomerIdentity identity) {
+        identities.add(identity);
+    }
+
     /** Marks this record as folded into {@code survivor}; it stays for history, pointing there. */
     void mergeInto(Customer survivor, Instant now) {
         if (survivor.id.equals(id)) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.hibernate.search.mapper.orm.Search;
 import org.kefu.platform.ConflictException;
@@ -141,8 +142,7 @@ public class CustomerDirectory {
         if (known.isPresent()) {
             return withIdentities(known.get(), command.identities());
         }
-        Optional<Customer> created = createClaiming(command, customer -> claims.email(customer.getId(), email, clock.instant()),
-                email);
+        Optional<Customer> created = createClaiming(command, customer -> claimEmail(customer, email, clock.instant()), email);
         return created.orElseGet(() -> withIdentities(customers.findByEmail(email)
                 .orElseThrow(() -> concurrently("email " + email)), command.identities()));
     }
@@ -161,7 +161,7 @@ public class CustomerDirectory {
         if (known.isPresent()) {
             return survivor(known.get());
         }
-        Optional<Customer> created = createClaiming(command, customer -> claimIdentity(customer, identity), null);
+        Optional<Customer> created = createClaiming(command, customer -> claimNewIdentity(customer, identity), null);
         return created.orElseGet(() -> survivor(customers.findByIdentity(identity.channel(), identity.externalId())
                 .orElseThrow(() -> concurrently(identity.channel() + " identity " + identity.externalId()))));
     }
@@ -173,7 +173,8 @@ public class CustomerDirectory {
                 && i.getExternalId().equals(identity.externalId()))) {
             return customer;
         }
-        if (claimIdentity(customer, identity)) {
+        if (claims.identity(customer.getId(), identity.channel(), identity.externalId(), identity.displayName(),
+                clock.instant()).isPresent()) {
             entityManager.refresh(customer);
             return customer;
         }
@@ -184,7 +185,7 @@ public class CustomerDirectory {
     /**
      * Writes a new customer without its emails and identities, then claims the key contact; if
      * another transaction holds it, removes the new row again and answers empty. Otherwise claims the
-     * other emails and identities (dropping those taken) and reloads the customer with them.
+     * other emails and identities (dropping those taken); each claimed row joins the customer's collections.
      */
     /** {@code claimedEmail}: the email {@code claimKey} claims, if it is one (not claimed twice). */
     private Optional<Customer> createClaiming(NewCustomer command, java.util.function.Predicate<Customer> claimKey,
@@ -199,26 +200,36 @@ public class CustomerDirectory {
             return Optional.empty();
         }
         normaliseEmails(command.emails()).stream().filter(email -> !email.equals(claimedEmail))
-                .forEach(email -> claims.email(customer.getId(), email, now));
-        command.identities().forEach(identity -> claimIdentity(customer, identity));
-        // The claims were written by SQL, past the entity's collections: read the customer again, with the contacts
-        // its search document and a new ticket's hold (one statement; lazily it was the customer, emails and phones).
-        entityManager.detach(customer);
-        Customer found = customers.findWithContacts(customer.getId()).orElseThrow();
+                .forEach(email -> claimEmail(customer, email, now));
+        command.identities().forEach(identity -> claimNewIdentity(customer, identity));
         // emails written by SQL raise no entity event: ask for the customer's index document again, or searching
         // customers by that email would not find the new one
-        Search.session(entityManager).indexingPlan().addOrUpdate(found);
-        return Optional.of(found);
+        Search.session(entityManager).indexingPlan().addOrUpdate(customer);
+        return Optional.of(customer);
+    }
+
+    /**
+     * Claims the email for a customer created in this transaction. The row is written by SQL, past the entity: a
+     * claimed one is read by its id into the customer's emails, which its search document and a new ticket's hold
+     * (a primary-key read, where reading the customer again with all its contacts joined three tables).
+     */
+    private boolean claimEmail(Customer created, String email, Instant now) {
+        OptionalLong row = claims.email(created.getId(), email, now);
+        row.ifPresent(id -> created.adopt(entityManager.find(CustomerEmail.class, id)));
+        return row.isPresent();
+    }
+
+    /** Claims the identity for a customer created in this transaction, like {@link #claimEmail}. */
+    private boolean claimNewIdentity(Customer created, NewCustomer.IdentityRef identity) {
+        OptionalLong row = claims.identity(created.getId(), identity.channel(), identity.externalId(),
+                identity.displayName(), clock.instant());
+        row.ifPresent(id -> created.adopt(entityManager.find(CustomerIdentity.class, id)));
+        return row.isPresent();
     }
 
     private Customer withIdentities(Customer customer, List<NewCustomer.IdentityRef> identities) {
         identities.forEach(identity -> attachIdentity(customer.getId(), identity));
         return customer;
-    }
-
-    private boolean claimIdentity(Customer customer, NewCustomer.IdentityRef identity) {
-        return claims.identity(customer.getId(), identity.channel(), identity.externalId(), identity.displayName(),
-                clock.instant());
     }
 
     private Customer survivor(Customer customer) {

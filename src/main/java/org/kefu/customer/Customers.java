@@ -13,12 +13,6 @@ public interface Customers extends JpaRepository<Customer, Long> {
             left join fetch c.phones where e.email = :email""")
     Optional<Customer> findByEmail(String email);
 
-    /** A customer just written, read back with its tier, emails and phones in one query, as {@link #findByEmail}. */
-    @Query("""
-            select c from Customer c join fetch c.tier left join fetch c.emails left join fetch c.phones
-            where c.id = :id""")
-    Optional<Customer> findWithContacts(long id);
-
     @Query("select p.customer from CustomerPhone p where p.phoneDigits = :digits")
     List<Customer> findByPhoneDigits(String digits);
 
