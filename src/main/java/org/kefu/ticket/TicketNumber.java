@@ -18,11 +18,13 @@ public record TicketNumber(String value) {
         if (year < 0 || year > 9999 || sequence < 0) {
             throw new IllegalArgumentException("Not a ticket number: year " + year + ", sequence " + sequence);
         }
-        String digits = Long.toString(sequence);
-        StringBuilder b = new StringBuilder(11 + digits.length());
-        String y = Integer.toString(year);
-        b.repeat('0', 4 - y.length()).append(y).append('-').repeat('0', Math.max(0, 6 - digits.length())).append(digits);
-        return new TicketNumber(b.toString());
+        StringBuilder b = zeroPadded(new StringBuilder(24), year, 4).append('-');
+        return new TicketNumber(zeroPadded(b, sequence, 6).toString());
+    }
+
+    private static StringBuilder zeroPadded(StringBuilder b, long value, int width) {
+        String digits = Long.toString(value);
+        return b.repeat('0', Math.max(0, width - digits.length())).append(digits);
     }
 
     public static boolean looksLike(String text) {
