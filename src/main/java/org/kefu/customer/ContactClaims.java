@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.id.IdentifierGenerator;
-import org.kefu.platform.Channel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +38,12 @@ class ContactClaims {
     }
 
     /** The new row's id if the identity is now this customer's; empty if another customer has it. */
-    OptionalLong identity(long customerId, Channel channel, String externalId, String displayName, Instant now) {
+    OptionalLong identity(long customerId, NewCustomer.IdentityRef identity, Instant now) {
         long id = nextId(CustomerIdentity.class);
         return claimed(id, jdbc.sql("insert into customer_identity (id, customer_id, channel, external_id, display_name, created_at)"
                         + " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
-                .params(id, customerId, channel.name(), externalId, displayName, Timestamp.from(now))
+                .params(id, customerId, identity.channel().name(), identity.externalId(), identity.displayName(),
+                        Timestamp.from(now))
                 .update());
     }
 

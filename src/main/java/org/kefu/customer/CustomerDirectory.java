@@ -173,8 +173,7 @@ public class CustomerDirectory {
                 && i.getExternalId().equals(identity.externalId()))) {
             return customer;
         }
-        if (claims.identity(customer.getId(), identity.channel(), identity.externalId(), identity.displayName(),
-                clock.instant()).isPresent()) {
+        if (claims.identity(customer.getId(), identity, clock.instant()).isPresent()) {
             entityManager.refresh(customer);
             return customer;
         }
@@ -221,8 +220,7 @@ public class CustomerDirectory {
 
     /** Claims the identity for a customer created in this transaction, like {@link #claimEmail}. */
     private boolean claimNewIdentity(Customer created, NewCustomer.IdentityRef identity) {
-        OptionalLong row = claims.identity(created.getId(), identity.channel(), identity.externalId(),
-                identity.displayName(), clock.instant());
+        OptionalLong row = claims.identity(created.getId(), identity, clock.instant());
         row.ifPresent(id -> created.adopt(entityManager.find(CustomerIdentity.class, id)));
         return row.isPresent();
     }
