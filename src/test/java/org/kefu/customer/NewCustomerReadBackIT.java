@@ -37,6 +37,8 @@ class NewCustomerReadBackIT extends IntegrationTest {
                 .contains(".id=");
         assertThat(selectsFrom(statements, "customer_phone")).as("a new customer's phones are in memory").isEmpty();
         assertThat(selectsFrom(statements, "customer_tag")).as("a new customer's tags are in memory").isEmpty();
+        assertThat(statements.stream().filter(e -> e.sql().strip().toLowerCase(java.util.Locale.ROOT).startsWith("update")
+                && e.mainTable().equals("customer")).toList()).as("the adopted email changes no customer row").isEmpty();
         JsonNode customer = created[0].body().get("customer");
         assertThat(customer.get("tier").asString()).isEqualTo("REGULAR");
         assertThat(admin.get("/api/v1/customers/" + customer.get("id").asLong()).body().toString()).contains(email);
