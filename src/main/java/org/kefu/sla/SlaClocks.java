@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -22,9 +23,11 @@ class SlaClocks {
             started_at, due_at, warn_at, paused_at, paused_business_seconds, met_at, warned, breached, version""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    SlaClocks(JdbcClient jdbc) {
+    SlaClocks(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     List<SlaClock> ofTicket(long ticketId) {
@@ -66,43 +69,84 @@ class SlaClocks {
     record DueRef(long id, Instant nextDueAt) {
     }
 
+    private static final String INSERT = """
+            insert into sla_clock (id, ticket_id, metric, policy_id, calendar_id, target_seconds, warn_percent,
+                pause_on_internal, cycle, state, started_at, due_at, warn_at, paused_at, paused_business_seconds,
+                met_at, warned, breached, next_due_at, version, updated_at)
+            values (nextval('sla_clock_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""";
+
+    private static final String UPDATE = """
+            update sla_clock set policy_id = ?, calendar_id = ?, target_seconds = ?, warn_percent = ?,
+                pause_on_internal = ?, cycle = ?, state = ?, started_at = ?, due_at = ?, warn_at = ?, paused_at = ?,
+                paused_business_seconds = ?, met_at = ?, warned = ?, breached = ?, next_due_at = ?,
+                version = version + 1, updated_at = ?
+            where id = ?""";
+
+    private static final String INSERT_BREACH = """
+            insert into sla_breach (id, clock_id, ticket_id, metric, policy_id, cycle, due_at, detected_at, met_at,
+                overdue_business_seconds, overdue_seconds)
+            values (nextval('sla_breach_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     SlaClock save(SlaClock c, Instant now) {
         if (c.id() == null) {
             KeyHolder key = new GeneratedKeyHolder();
-            jdbc.sql("""
-                            insert into sla_clock (id, ticket_id, metric, policy_id, calendar_id, target_seconds, warn_percent,
-                                pause_on_internal, cycle, state, started_at, due_at, warn_at, paused_at, paused_business_seconds,
-                                met_at, warned, breached, next_due_at, version, updated_at)
-                            values (nextval('sla_clock_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
-                    .params(c.ticketId(), c.metric().name(), c.policyId(), c.calendarId(), c.target().toSeconds(),
-                            c.warnPercent(), c.pauseOnInternal(), c.cycle(), c.state().name(), ts(c.startedAt()),
-                            ts(c.dueAt()), ts(c.warnAt()), ts(c.pausedAt()), c.pausedBusinessTime().toSeconds(),
-                            ts(c.metAt()), c.warned(), c.breached(), ts(c.nextDueAt()), ts(now))
-                    .update(key, "id");
+            jdbc.sql(INSERT).params(insertValues(c, now)).update(key, "id");
             return c.stored(Objects.requireNonNull(key.getKey(), "the new clock's id").longValue(), 0);
         }
-        jdbc.sql("""
-                        update sla_clock set policy_id = ?, calendar_id = ?, target_seconds = ?, warn_percent = ?,
-                            pause_on_internal = ?, cycle = ?, state = ?, started_at = ?, due_at = ?, warn_at = ?, paused_at = ?,
-                            paused_business_seconds = ?, met_at = ?, warned = ?, breached = ?, next_due_at = ?,
-                            version = version + 1, updated_at = ?
-                        where id = ?""")
-                .params(c.policyId(), c.calendarId(), c.target().toSeconds(), c.warnPercent(), c.pauseOnInternal(),
-                        c.cycle(), c.state().name(), ts(c.startedAt()), ts(c.dueAt()), ts(c.warnAt()), ts(c.pausedAt()),
-                        c.pausedBusinessTime().toSeconds(), ts(c.metAt()), c.warned(), c.breached(), ts(c.nextDueAt()),
-                        ts(now), c.id())
-                .update();
+        jdbc.sql(UPDATE).params(updateValues(c, now)).update();
         return c.stored(c.id(), c.version() + 1);
     }
 
+    /** New clocks (without ids) in one JDBC batch, which the PostgreSQL driver sends in one round trip. */
+    void insertAll(List<SlaClock> fresh, Instant now) {
+        batch(INSERT, fresh.stream().map(c -> insertValues(c, now)).toList());
+    }
+
+    /** Changed clocks (with ids) in one JDBC batch. */
+    void updateAll(List<SlaClock> changed, Instant now) {
+        batch(UPDATE, changed.stream().map(c -> updateValues(c, now)).toList());
+    }
+
     void recordBreach(SlaClock c, Instant detectedAt, Duration overdueBusiness) {
-        jdbc.sql("""
-                        insert into sla_breach (id, clock_id, ticket_id, metric, policy_id, cycle, due_at, detected_at, met_at,
-                            overdue_business_seconds, overdue_seconds)
-                        values (nextval('sla_breach_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(c.id(), c.ticketId(), c.metric().name(), c.policyId(), c.cycle(), ts(c.dueAt()), ts(detectedAt),
-                        ts(c.metAt()), overdueBusiness.toSeconds(), Duration.between(c.dueAt(), detectedAt).toSeconds())
-                .update();
+        jdbc.sql(INSERT_BREACH).params(breachValues(new NewBreach(c, detectedAt, overdueBusiness))).update();
+    }
+
+    /** Breaches in one JDBC batch. */
+    void recordBreaches(List<NewBreach> breaches) {
+        batch(INSERT_BREACH, breaches.stream().map(SlaClocks::breachValues).toList());
+    }
+
+    /** A breach the sweep found: the clock as marked breached, when it was noticed, and by how much business time. */
+    record NewBreach(SlaClock clock, Instant detectedAt, Duration overdueBusiness) {
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (rows.size() == 1) {
+            jdbc.sql(sql).params(rows.getFirst()).update();
+        } else if (!rows.isEmpty()) {
+            batches.batchUpdate(sql, rows);
+        }
+    }
+
+    private static Object[] insertValues(SlaClock c, Instant now) {
+        return new Object[] {c.ticketId(), c.metric().name(), c.policyId(), c.calendarId(), c.target().toSeconds(),
+                c.warnPercent(), c.pauseOnInternal(), c.cycle(), c.state().name(), ts(c.startedAt()), ts(c.dueAt()),
+                ts(c.warnAt()), ts(c.pausedAt()), c.pausedBusinessTime().toSeconds(), ts(c.metAt()), c.warned(),
+                c.breached(), ts(c.nextDueAt()), ts(now)};
+    }
+
+    private static Object[] updateValues(SlaClock c, Instant now) {
+        return new Object[] {c.policyId(), c.calendarId(), c.target().toSeconds(), c.warnPercent(), c.pauseOnInternal(),
+                c.cycle(), c.state().name(), ts(c.startedAt()), ts(c.dueAt()), ts(c.warnAt()), ts(c.pausedAt()),
+                c.pausedBusinessTime().toSeconds(), ts(c.metAt()), c.warned(), c.breached(), ts(c.nextDueAt()), ts(now),
+                c.id()};
+    }
+
+    private static Object[] breachValues(NewBreach b) {
+        SlaClock c = b.clock();
+        return new Object[] {c.id(), c.ticketId(), c.metric().name(), c.policyId(), c.cycle(), ts(c.dueAt()),
+                ts(b.detectedAt()), ts(c.metAt()), b.overdueBusiness().toSeconds(),
+                Duration.between(c.dueAt(), b.detectedAt()).toSeconds()};
     }
 
     /** A breached target was met late: the breach gets its final figures. */

@@ -3,6 +3,7 @@ package org.kefu.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SlaSweep {
 
     static final int BATCH = 500;
-    /** Clocks per transaction: a breach costs an update and an insert, not five statements with its own transaction. */
+    /**
+     * Clocks per transaction: a breach costs an update and an insert, not five statements with its own transaction, and
+     * the group's updates and inserts go as one JDBC batch each (two round trips for up to fifty clocks).
+     */
     static final int TOGETHER = 50;
     private static final Logger log = LoggerFactory.getLogger(SlaSweep.class);
 
@@ -69,12 +73,15 @@ class SlaSweep {
     private int handleTogether(List<Long> ids, Instant now, Map<Long, BusinessCalendar> calendarCache) {
         try {
             Integer n = transactions.execute(tx -> {
-                int fired = 0;
+                Swept swept = new Swept();
                 // a clock changed by a ticket event meanwhile is no longer due and not returned
                 for (SlaClock c : clocks.lockIfDue(ids, now)) {
-                    fired += handle(c, now, calendarCache);
+                    handle(c, now, calendarCache, swept);
                 }
-                return fired;
+                clocks.updateAll(swept.changed, now);
+                clocks.recordBreaches(swept.breaches);
+                swept.events.forEach(events::publishEvent);
+                return swept.events.size();
             });
             return n == null ? 0 : n;
         } catch (RuntimeException e) {
@@ -90,28 +97,30 @@ class SlaSweep {
         }
     }
 
-    private int handle(SlaClock c, Instant now, Map<Long, BusinessCalendar> calendarCache) {
+    /** What one transaction of the sweep writes: each clock's update and each breach as one batch, then the events. */
+    private static final class Swept {
+        final List<SlaClock> changed = new ArrayList<>();
+        final List<SlaClocks.NewBreach> breaches = new ArrayList<>();
+        final List<Object> events = new ArrayList<>();
+    }
+
+    private void handle(SlaClock c, Instant now, Map<Long, BusinessCalendar> calendarCache, Swept swept) {
         BusinessCalendar calendar = calendarCache.computeIfAbsent(c.calendarId(),
                 k -> calendars.calendar(k).orElseThrow(() -> new IllegalStateException("calendar " + k + " missing")));
-        int fired = 0;
         SlaClock updated = c;
         if (updated.warningDue(now)) {
             updated = updated.markWarned();
             if (!updated.breachDue(now)) {
-                events.publishEvent(new SlaEvents.SlaWarning(c.ticketId(), c.metric(), c.policyId(), c.dueAt(),
+                swept.events.add(new SlaEvents.SlaWarning(c.ticketId(), c.metric(), c.policyId(), c.dueAt(),
                         calendar.businessTimeBetween(now, c.dueAt())));
-                fired++;
             }
         }
         if (updated.breachDue(now)) {
             updated = updated.markBreached();
             Duration overdue = calendar.businessTimeBetween(c.dueAt(), now);
-            SlaClock saved = clocks.save(updated, now);
-            clocks.recordBreach(saved, now, overdue);
-            events.publishEvent(new SlaEvents.SlaBreached(c.ticketId(), c.metric(), c.policyId(), c.dueAt(), now, overdue));
-            return fired + 1;
+            swept.breaches.add(new SlaClocks.NewBreach(updated, now, overdue));
+            swept.events.add(new SlaEvents.SlaBreached(c.ticketId(), c.metric(), c.policyId(), c.dueAt(), now, overdue));
         }
-        clocks.save(updated, now);
-        return fired;
+        swept.changed.add(updated);
     }
 }

@@ -81,7 +81,7 @@ class TicketClocks {
         }
         List<SlaClock> started = startingClocks(ticket.get(), e.ticketId());
         Instant now = now();
-        started.forEach(c -> clocks.save(c, now));
+        clocks.insertAll(started, now);
         if (!started.isEmpty() && ticket.get().getStatus() == TicketStatus.PENDING_CUSTOMER) {
             statusChangedClocks(new TicketEvents.TicketStatusChanged(e.ticketId(), TicketStatus.NEW, TicketStatus.PENDING_CUSTOMER));
         }

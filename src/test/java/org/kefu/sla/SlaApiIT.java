@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -171,6 +172,33 @@ class SlaApiIT extends IntegrationTest {
         } finally {
             jdbc.sql("update sla_clock set metric = 'FIRST_RESPONSE' where ticket_id = ? and metric = 'RETIRED'")
                     .param(broken).update();
+        }
+    }
+
+    @Test
+    void aSweepOfMoreClocksThanOneTransactionTakesRecordsEachBreachOnce() {
+        // more than SlaSweep.TOGETHER tickets come due at once: their clocks are swept in several transactions, each
+        // writing its clocks and its breaches as one batch
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < SlaSweep.TOGETHER + 7; i++) {
+            ids.add(openTicket(admin, ticket("Many due " + i, "Hello?", "channel", "EMAIL")).get("id").asLong());
+        }
+        Instant due = ids.stream().map(id -> instant(clock(sla(id), "FIRST_RESPONSE"), "dueAt")).max(Instant::compareTo)
+                .orElseThrow();
+        Instant late = MainlandChinaSchedule.calendar().addBusinessTime(due, Duration.ofMinutes(3));
+
+        sweep.sweep(late);
+        sweep.sweep(late.plusSeconds(60));
+
+        for (long id : ids) {
+            JsonNode sla = sla(id);
+            assertThat(clock(sla, "FIRST_RESPONSE").get("breached").asBoolean()).as("ticket %d", id).isTrue();
+            assertThat(sla.get("breaches")).as("ticket %d", id).singleElement()
+                    .satisfies(b -> assertThat(b.get("metric").asString()).isEqualTo("FIRST_RESPONSE"));
+            assertThat(events.stream(SlaEvents.SlaBreached.class).filter(e -> e.ticketId() == id)).as("ticket %d", id)
+                    .singleElement();
+            assertThat(jdbc.sql("select version from sla_clock where ticket_id = ? and metric = 'FIRST_RESPONSE'")
+                    .param(id).query(Long.class).single()).as("ticket %d: written once by the sweep", id).isEqualTo(1L);
         }
     }
 
