@@ -22,6 +22,24 @@ class SlaClocks {
             id, ticket_id, metric, policy_id, calendar_id, target_seconds, warn_percent, pause_on_internal, cycle, state,
             started_at, due_at, warn_at, paused_at, paused_business_seconds, met_at, warned, breached, version""";
 
+    private static final String INSERT = """
+            insert into sla_clock (id, ticket_id, metric, policy_id, calendar_id, target_seconds, warn_percent,
+                pause_on_internal, cycle, state, started_at, due_at, warn_at, paused_at, paused_business_seconds,
+                met_at, warned, breached, next_due_at, version, updated_at)
+            values (nextval('sla_clock_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""";
+
+    private static final String UPDATE = """
+            update sla_clock set policy_id = ?, calendar_id = ?, target_seconds = ?, warn_percent = ?,
+                pause_on_internal = ?, cycle = ?, state = ?, started_at = ?, due_at = ?, warn_at = ?, paused_at = ?,
+                paused_business_seconds = ?, met_at = ?, warned = ?, breached = ?, next_due_at = ?,
+                version = version + 1, updated_at = ?
+            where id = ?""";
+
+    private static final String INSERT_BREACH = """
+            insert into sla_breach (id, clock_id, ticket_id, metric, policy_id, cycle, due_at, detected_at, met_at,
+                overdue_business_seconds, overdue_seconds)
+            values (nextval('sla_breach_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
 
@@ -68,24 +86,6 @@ class SlaClocks {
 
     record DueRef(long id, Instant nextDueAt) {
     }
-
-    private static final String INSERT = """
-            insert into sla_clock (id, ticket_id, metric, policy_id, calendar_id, target_seconds, warn_percent,
-                pause_on_internal, cycle, state, started_at, due_at, warn_at, paused_at, paused_business_seconds,
-                met_at, warned, breached, next_due_at, version, updated_at)
-            values (nextval('sla_clock_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""";
-
-    private static final String UPDATE = """
-            update sla_clock set policy_id = ?, calendar_id = ?, target_seconds = ?, warn_percent = ?,
-                pause_on_internal = ?, cycle = ?, state = ?, started_at = ?, due_at = ?, warn_at = ?, paused_at = ?,
-                paused_business_seconds = ?, met_at = ?, warned = ?, breached = ?, next_due_at = ?,
-                version = version + 1, updated_at = ?
-            where id = ?""";
-
-    private static final String INSERT_BREACH = """
-            insert into sla_breach (id, clock_id, ticket_id, metric, policy_id, cycle, due_at, detected_at, met_at,
-                overdue_business_seconds, overdue_seconds)
-            values (nextval('sla_breach_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     SlaClock save(SlaClock c, Instant now) {
         if (c.id() == null) {
