@@ -161,7 +161,7 @@ public class CustomerDirectory {
         if (known.isPresent()) {
             return survivor(known.get());
         }
-        Optional<Customer> created = createClaiming(command, customer -> claimNewIdentity(customer, identity), null);
+        Optional<Customer> created = createClaiming(command, customer -> claimNewIdentity(customer, identity, clock.instant()), null);
         return created.orElseGet(() -> survivor(customers.findByIdentity(identity.channel(), identity.externalId())
                 .orElseThrow(() -> concurrently(identity.channel() + " identity " + identity.externalId()))));
     }
@@ -185,8 +185,8 @@ public class CustomerDirectory {
      * Writes a new customer without its emails and identities, then claims the key contact; if
      * another transaction holds it, removes the new row again and answers empty. Otherwise claims the
      * other emails and identities (dropping those taken); each claimed row joins the customer's collections.
+     * {@code claimedEmail}: the email {@code claimKey} claims, if it is one (not claimed twice).
      */
-    /** {@code claimedEmail}: the email {@code claimKey} claims, if it is one (not claimed twice). */
     private Optional<Customer> createClaiming(NewCustomer command, java.util.function.Predicate<Customer> claimKey,
             String claimedEmail) {
         Instant now = clock.instant();
@@ -200,7 +200,7 @@ public class CustomerDirectory {
         }
         normaliseEmails(command.emails()).stream().filter(email -> !email.equals(claimedEmail))
                 .forEach(email -> claimEmail(customer, email, now));
-        command.identities().forEach(identity -> claimNewIdentity(customer, identity));
+        command.identities().forEach(identity -> claimNewIdentity(customer, identity, now));
         // emails written by SQL raise no entity event: ask for the customer's index document again, or searching
         // customers by that email would not find the new one
         Search.session(entityManager).indexingPlan().addOrUpdate(customer);
@@ -219,8 +219,8 @@ public class CustomerDirectory {
     }
 
     /** Claims the identity for a customer created in this transaction, like {@link #claimEmail}. */
-    private boolean claimNewIdentity(Customer created, NewCustomer.IdentityRef identity) {
-        OptionalLong row = claims.identity(created.getId(), identity, clock.instant());
+    private boolean claimNewIdentity(Customer created, NewCustomer.IdentityRef identity, Instant now) {
+        OptionalLong row = claims.identity(created.getId(), identity, now);
         row.ifPresent(id -> created.adopt(entityManager.find(CustomerIdentity.class, id)));
         return row.isPresent();
     }
